@@ -1,0 +1,35 @@
+// Two tiers (see STYLE.md): fast unit specs beside the code, e2e specs under test/ that boot
+// the app and reach the in-repo Salesforce and Twilio stand-ins over HTTP through the real SDKs.
+// NestJS 12 ships ESM only, so swc also transforms node_modules/@nestjs/* into CommonJS.
+const swcTransform = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const common = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j|mj)s$': swcTransform },
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|load-esm)/)'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      setupFiles: ['<rootDir>/test/setup-env.ts'],
+    },
+  ],
+  testTimeout: 30000,
+};

@@ -1,0 +1,32 @@
+/**
+ * Log hygiene: phone numbers are masked to their last 4 digits and known secrets are replaced,
+ * whatever part of a log line they appear in.
+ */
+const PHONE = /\+?\b1?[\s.-]?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b|\+\d{8,15}\b/g;
+
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length < 4) return '***';
+  return `${phone.startsWith('+') ? '+' : ''}***${digits.slice(-4)}`;
+}
+
+export function maskPhonesIn(text: string): string {
+  return text.replace(PHONE, (match) => maskPhone(match));
+}
+
+export class Redactor {
+  private secrets: string[] = [];
+
+  addSecrets(values: Iterable<string>): void {
+    for (const value of values) if (value && value.length >= 6 && !this.secrets.includes(value)) this.secrets.push(value);
+  }
+
+  redact(text: string): string {
+    let out = text;
+    for (const secret of this.secrets) out = out.split(secret).join('[REDACTED]');
+    out = out.replace(/(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, '$1 [REDACTED]');
+    return maskPhonesIn(out);
+  }
+}
+
+export const redactor = new Redactor();

@@ -1,0 +1,263 @@
+import { existsSync } from 'node:fs';
+
+/** The service's settings (CONTRACT §1), validated once at boot into this typed object. */
+export interface AppConfig {
+  mode: 'sandbox' | 'live';
+  port: number;
+  publicBaseUrl: string;
+  database: DatabaseConfig;
+  adminApiKey: string | null;
+  salesforce: SalesforceConfig;
+  twilio: TwilioConfig;
+  crmMappingFile: string;
+  smsMaxSegments: number;
+  quietHours: QuietHoursWindow | null;
+  optOutConfirmation: 'service' | 'provider';
+  schedules: { mirror: string | null; activityFlush: string | null; reconcile: string | null };
+}
+
+export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+
+export interface SalesforceConfig {
+  instanceUrl: string;
+  accessToken: string | null;
+  loginUrl: string | null;
+  clientId: string | null;
+  clientSecret: string | null;
+  apiVersion: string;
+}
+
+export interface TwilioConfig {
+  accountSid: string;
+  authToken: string;
+  apiBaseUrl: string;
+  messagingServiceSid: string | null;
+}
+
+/** Minutes after local midnight; the window is [start, end). */
+export interface QuietHoursWindow {
+  start: number;
+  end: number;
+  label: string;
+}
+
+/** A setting that is missing or malformed: the message names the variable and the problem. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const SALESFORCE_VARS = [
+  'SALESFORCE_INSTANCE_URL',
+  'SALESFORCE_ACCESS_TOKEN',
+  'SALESFORCE_LOGIN_URL',
+  'SALESFORCE_CLIENT_ID',
+  'SALESFORCE_CLIENT_SECRET',
+] as const;
+const TWILIO_VARS = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN'] as const;
+
+/** Sandbox mode: no Salesforce and no Twilio settings at all. One side set alone refuses to boot. */
+export function detectMode(env: Env): 'sandbox' | 'live' {
+  const sfSet = SALESFORCE_VARS.filter((name) => present(env[name]));
+  const twSet = TWILIO_VARS.filter((name) => present(env[name]));
+  if (sfSet.length === 0 && twSet.length === 0) return 'sandbox';
+  if (sfSet.length === 0) {
+    throw new ConfigError('SALESFORCE_INSTANCE_URL', `is required when Twilio is configured (${twSet.join(', ')} set)`);
+  }
+  if (twSet.length === 0) {
+    throw new ConfigError('TWILIO_ACCOUNT_SID', `is required when Salesforce is configured (${sfSet.join(', ')} set)`);
+  }
+  return 'live';
+}
+
+/** Reads `.env` (when present) under the real environment: real variables win. */
+export function readDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}
+
+export function loadConfig(env: Env, mode: 'sandbox' | 'live' = detectMode(env)): AppConfig {
+  const port = integer(env, 'PORT', 3000, 1, 65535);
+  const publicBaseUrl = stripSlash(url(env, 'PUBLIC_BASE_URL', `http://localhost:${port}`));
+  return {
+    mode,
+    port,
+    publicBaseUrl,
+    database: database(env),
+    adminApiKey: adminApiKey(env),
+    salesforce: salesforce(env),
+    twilio: twilio(env),
+    crmMappingFile: text(env, 'CRM_MAPPING_FILE', 'config/crm-mapping.yaml'),
+    smsMaxSegments: integer(env, 'SMS_MAX_SEGMENTS', 1, 1, 10),
+    quietHours: quietHours(env),
+    optOutConfirmation: oneOf(env, 'OPT_OUT_CONFIRMATION', ['service', 'provider'] as const, 'service'),
+    schedules: {
+      mirror: cron(env, 'MIRROR_CRON', '0 * * * * *'),
+      activityFlush: cron(env, 'ACTIVITY_FLUSH_CRON', '*/10 * * * * *'),
+      reconcile: cron(env, 'RECONCILE_CRON', '0 0 * * * *'),
+    },
+  };
+}
+
+function database(env: Env): DatabaseConfig {
+  const raw = text(env, 'DATABASE_URL', 'sqlite:data/sms-crm-sync.db');
+  if (raw.startsWith('sqlite:')) {
+    const path = raw.slice('sqlite:'.length);
+    if (!path) throw new ConfigError('DATABASE_URL', 'sqlite: needs a path or :memory:');
+    return { type: 'sqlite', path };
+  }
+  if (/^postgres(ql)?:\/\//.test(raw)) {
+    try {
+      new URL(raw);
+    } catch {
+      throw new ConfigError('DATABASE_URL', 'is not a valid postgres:// URL');
+    }
+    return { type: 'postgres', url: raw };
+  }
+  throw new ConfigError('DATABASE_URL', 'must be sqlite:PATH, sqlite::memory: or postgres://user:pass@host:port/db');
+}
+
+function adminApiKey(env: Env): string | null {
+  const key = env.ADMIN_API_KEY?.trim();
+  if (!key) return null;
+  if (key.length < 16) throw new ConfigError('ADMIN_API_KEY', 'must be at least 16 characters');
+  return key;
+}
+
+function salesforce(env: Env): SalesforceConfig {
+  const apiVersion = text(env, 'SALESFORCE_API_VERSION', '62.0');
+  if (!/^\d{2,3}\.0$/.test(apiVersion)) {
+    throw new ConfigError('SALESFORCE_API_VERSION', `must look like 62.0, got "${apiVersion}"`);
+  }
+  const instanceUrl = present(env.SALESFORCE_INSTANCE_URL) ? stripSlash(url(env, 'SALESFORCE_INSTANCE_URL', '')) : '';
+  const accessToken = optional(env, 'SALESFORCE_ACCESS_TOKEN');
+  const loginUrl = present(env.SALESFORCE_LOGIN_URL) ? stripSlash(url(env, 'SALESFORCE_LOGIN_URL', '')) : null;
+  const clientId = optional(env, 'SALESFORCE_CLIENT_ID');
+  const clientSecret = optional(env, 'SALESFORCE_CLIENT_SECRET');
+  const anySet = instanceUrl || accessToken || loginUrl || clientId || clientSecret;
+  if (anySet) {
+    if (!instanceUrl) throw new ConfigError('SALESFORCE_INSTANCE_URL', 'is required');
+    const oauthParts = [loginUrl, clientId, clientSecret].filter(Boolean).length;
+    if (!accessToken && oauthParts === 0) {
+      throw new ConfigError(
+        'SALESFORCE_ACCESS_TOKEN',
+        'is required (or SALESFORCE_LOGIN_URL, SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET)',
+      );
+    }
+    if (oauthParts > 0 && oauthParts < 3) {
+      const missing = !loginUrl ? 'SALESFORCE_LOGIN_URL' : !clientId ? 'SALESFORCE_CLIENT_ID' : 'SALESFORCE_CLIENT_SECRET';
+      throw new ConfigError(missing, 'is required for the OAuth client-credentials flow');
+    }
+  }
+  return { instanceUrl, accessToken, loginUrl, clientId, clientSecret, apiVersion };
+}
+
+function twilio(env: Env): TwilioConfig {
+  const accountSid = optional(env, 'TWILIO_ACCOUNT_SID') ?? '';
+  const authToken = optional(env, 'TWILIO_AUTH_TOKEN') ?? '';
+  if (accountSid || authToken) {
+    if (!/^AC[0-9a-fA-F]{32}$/.test(accountSid)) {
+      throw new ConfigError('TWILIO_ACCOUNT_SID', 'must be AC followed by 32 hex characters');
+    }
+    if (!authToken) throw new ConfigError('TWILIO_AUTH_TOKEN', 'is required');
+  }
+  const messagingServiceSid = optional(env, 'TWILIO_MESSAGING_SERVICE_SID');
+  if (messagingServiceSid && !/^MG[0-9a-fA-F]{32}$/.test(messagingServiceSid)) {
+    throw new ConfigError('TWILIO_MESSAGING_SERVICE_SID', 'must be MG followed by 32 hex characters');
+  }
+  return {
+    accountSid,
+    authToken,
+    apiBaseUrl: stripSlash(url(env, 'TWILIO_API_BASE_URL', 'https://api.twilio.com')),
+    messagingServiceSid,
+  };
+}
+
+function quietHours(env: Env): QuietHoursWindow | null {
+  const raw = text(env, 'QUIET_HOURS', '08:00-21:00');
+  if (raw.toLowerCase() === 'off') return null;
+  const match = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(raw);
+  const [h1, m1, h2, m2] = match ? match.slice(1).map(Number) : [];
+  if (!match || h1 > 24 || h2 > 24 || m1 > 59 || m2 > 59) {
+    throw new ConfigError('QUIET_HOURS', `must be HH:MM-HH:MM or off, got "${raw}"`);
+  }
+  const start = h1 * 60 + m1;
+  const end = h2 * 60 + m2;
+  if (start === end) throw new ConfigError('QUIET_HOURS', 'start and end must differ');
+  return { start, end, label: raw };
+}
+
+const CRON_FIELD = /^[\d*/,\-?LW#A-Za-z]+$/;
+
+function cron(env: Env, name: string, fallback: string): string | null {
+  const raw = text(env, name, fallback);
+  if (raw.toLowerCase() === 'off') return null;
+  const fields = raw.split(/\s+/);
+  if ((fields.length !== 5 && fields.length !== 6) || !fields.every((f) => CRON_FIELD.test(f))) {
+    throw new ConfigError(name, `must be a cron expression (5 or 6 fields) or off, got "${raw}"`);
+  }
+  return raw;
+}
+
+function present(value: string | undefined): value is string {
+  return value !== undefined && value.trim() !== '';
+}
+
+function optional(env: Env, name: string): string | null {
+  return present(env[name]) ? env[name]!.trim() : null;
+}
+
+function text(env: Env, name: string, fallback: string): string {
+  return optional(env, name) ?? fallback;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = optional(env, name);
+  if (raw === null) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function url(env: Env, name: string, fallback: string): string {
+  const raw = text(env, name, fallback);
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be an http(s) URL, got "${raw}"`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new ConfigError(name, `must be an http(s) URL, got "${raw}"`);
+  }
+  return raw;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = text(env, name, fallback).toLowerCase();
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function stripSlash(value: string): string {
+  return value.replace(/\/+$/, '');
+}
+
+/** Values that must never reach a log line. */
+export function secretsOf(config: AppConfig): string[] {
+  return [
+    config.adminApiKey,
+    config.salesforce.accessToken,
+    config.salesforce.clientSecret,
+    config.twilio.authToken,
+  ].filter((s): s is string => !!s && s.length >= 6);
+}
