@@ -1,0 +1,13 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ApiKeyGuard } from './api-key.guard';
+import { AuthService } from './auth.service';
+import { UsersController } from './users.controller';
+
+@Global()
+@Module({
+  controllers: [UsersController],
+  providers: [AuthService, { provide: APP_GUARD, useClass: ApiKeyGuard }],
+  exports: [AuthService],
+})
+export class AuthModule {}

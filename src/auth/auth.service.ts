@@ -1,0 +1,68 @@
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+import { DomainError } from '../common/domain-error';
+import { toId18 } from '../common/salesforce-id';
+import { nowIso } from '../database/columns';
+import { hashApiKey, newApiKey } from './api-key';
+import type { CreateUserDto } from './user.dto';
+import { Principal } from './principal';
+import { User } from './user.entity';
+
+@Injectable()
+export class AuthService {
+  private readonly bootstrapHash: Buffer | null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.bootstrapHash = config.adminApiKey ? Buffer.from(hashApiKey(config.adminApiKey), 'hex') : null;
+  }
+
+  async authenticate(apiKey: string): Promise<Principal | null> {
+    const hash = hashApiKey(apiKey);
+    if (this.bootstrapHash && timingSafeEqual(this.bootstrapHash, Buffer.from(hash, 'hex'))) {
+      return { id: 'bootstrap-admin', name: 'Bootstrap admin', role: 'admin', salesforceUserId: null, bootstrap: true };
+    }
+    const user = await this.dataSource.getRepository(User).findOneBy({ apiKeyHash: hash });
+    if (!user) return null;
+    return { id: user.id, name: user.name, role: user.role, salesforceUserId: user.salesforceUserId, bootstrap: false };
+  }
+
+  async createUser(dto: CreateUserDto): Promise<{ user: User; apiKey: string }> {
+    const salesforceUserId = toId18(dto.salesforceUserId);
+    if (!salesforceUserId || !salesforceUserId.startsWith('005')) {
+      throw new DomainError('VALIDATION_FAILED', 'salesforceUserId must be a Salesforce User id (005…, 15 or 18 characters).');
+    }
+    const repo = this.dataSource.getRepository(User);
+    if (await repo.existsBy({ salesforceUserId })) {
+      throw new DomainError('ALREADY_EXISTS', `A user with Salesforce user id ${salesforceUserId} exists already.`);
+    }
+    const apiKey = newApiKey();
+    const user = repo.create({
+      id: randomUUID(),
+      salesforceUserId,
+      name: dto.name.trim(),
+      email: dto.email.trim().toLowerCase(),
+      role: dto.role,
+      apiKeyHash: hashApiKey(apiKey),
+      createdAt: nowIso(),
+    });
+    try {
+      await repo.insert(user);
+    } catch (error) {
+      if (error instanceof QueryFailedError) {
+        throw new DomainError('ALREADY_EXISTS', `A user with Salesforce user id ${salesforceUserId} exists already.`);
+      }
+      throw error;
+    }
+    return { user, apiKey };
+  }
+
+  findUser(id: string): Promise<User | null> {
+    return this.dataSource.getRepository(User).findOneBy({ id });
+  }
+}

@@ -1,0 +1,78 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export type MessageDirection = 'outbound' | 'inbound';
+export type MessageStatus = 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'received';
+export type Encoding = 'GSM-7' | 'UCS-2';
+
+/** One SMS, either direction. Becomes exactly one Salesforce Task (crmActivityId once logged). */
+@Entity('messages')
+@Index('uq_messages_user_idempotency', ['userId', 'idempotencyKey'], { unique: true })
+export class Message {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  direction!: MessageDirection;
+
+  /** E.164 */
+  @Index()
+  @Column({ name: 'from_number', type: 'varchar', length: 16 })
+  fromNumber!: string;
+
+  /** E.164 */
+  @Index()
+  @Column({ name: 'to_number', type: 'varchar', length: 16 })
+  toNumber!: string;
+
+  @Column({ type: 'text' })
+  body!: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  encoding!: Encoding;
+
+  @Column({ type: 'integer' })
+  segments!: number;
+
+  @Column({ type: 'varchar', length: 12 })
+  status!: MessageStatus;
+
+  @Column({ name: 'error_code', type: 'varchar', length: 12, nullable: true })
+  errorCode!: string | null;
+
+  /** Twilio MessageSid; unique so a replayed webhook cannot store a message twice */
+  @Column({ name: 'provider_sid', type: 'varchar', length: 64, nullable: true, unique: true })
+  providerSid!: string | null;
+
+  @Index()
+  @Column({ name: 'prospect_id', type: 'varchar', length: 18, nullable: true })
+  prospectId!: string | null;
+
+  /** the record the rep texted from (Contact, Lead, Account or Task id, 18 chars) */
+  @Column({ name: 'record_id', type: 'varchar', length: 18, nullable: true })
+  recordId!: string | null;
+
+  /** the rep who sent it, or for an inbound reply the owner of the number it came to */
+  @Column({ name: 'user_id', type: 'varchar', length: 36, nullable: true })
+  userId!: string | null;
+
+  @Column({ name: 'sender_number_id', type: 'varchar', length: 36, nullable: true })
+  senderNumberId!: string | null;
+
+  @Column({ name: 'idempotency_key', type: 'varchar', length: 200, nullable: true })
+  idempotencyKey!: string | null;
+
+  /** an inbound message a person should look at (e.g. a plain-language opt-out) */
+  @Column({ name: 'needs_review', type: 'boolean', default: false })
+  needsReview!: boolean;
+
+  @Index()
+  @Column({ name: 'created_at', type: 'varchar', length: 30 })
+  createdAt!: string;
+
+  @Column({ name: 'updated_at', type: 'varchar', length: 30 })
+  updatedAt!: string;
+
+  /** the Salesforce Task id, null until logged */
+  @Column({ name: 'crm_activity_id', type: 'varchar', length: 18, nullable: true })
+  crmActivityId!: string | null;
+}

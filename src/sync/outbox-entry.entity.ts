@@ -1,0 +1,50 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * The transactional outbox: a CRM write queued in the same database transaction as the change
+ * that needs it, and drained by the activity-flush job.
+ * - task_upsert: log message `aggregateId` as a Task (upsert on the external id)
+ * - task_status: push a later delivery status of message `aggregateId` to its Task
+ * - do_not_sms: write the Do-Not-SMS flag of prospect `aggregateId` (payload {value})
+ */
+export type OutboxKind = 'task_upsert' | 'task_status' | 'do_not_sms';
+export type OutboxStatus = 'pending' | 'done' | 'parked';
+
+@Entity('outbox')
+@Index('ix_outbox_due', ['status', 'priority', 'nextAttemptAt'])
+export class OutboxEntry {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number;
+
+  @Column({ type: 'varchar', length: 20 })
+  kind!: OutboxKind;
+
+  @Index()
+  @Column({ name: 'aggregate_id', type: 'varchar', length: 36 })
+  aggregateId!: string;
+
+  @Column({ type: 'text', nullable: true })
+  payload!: string | null;
+
+  /** lower drains first: opt-out write-backs are 0, activity 10 */
+  @Column({ type: 'integer', default: 10 })
+  priority!: number;
+
+  @Column({ type: 'varchar', length: 10 })
+  status!: OutboxStatus;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
+
+  @Column({ name: 'next_attempt_at', type: 'varchar', length: 30 })
+  nextAttemptAt!: string;
+
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError!: string | null;
+
+  @Column({ name: 'created_at', type: 'varchar', length: 30 })
+  createdAt!: string;
+
+  @Column({ name: 'updated_at', type: 'varchar', length: 30 })
+  updatedAt!: string;
+}

@@ -1,0 +1,30 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export type SyncJob = 'mirror' | 'full-resync' | 'activity-flush' | 'reconcile';
+export type SyncRunStatus = 'running' | 'succeeded' | 'failed';
+
+@Entity('sync_runs')
+@Index('ix_sync_runs_job_started', ['job', 'startedAt'])
+export class SyncRun {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  job!: SyncJob;
+
+  @Column({ type: 'varchar', length: 10 })
+  status!: SyncRunStatus;
+
+  @Column({ name: 'started_at', type: 'varchar', length: 30 })
+  startedAt!: string;
+
+  @Column({ name: 'finished_at', type: 'varchar', length: 30, nullable: true })
+  finishedAt!: string | null;
+
+  /** JSON: salesforceApiCalls, records read/written, warnings… */
+  @Column({ type: 'text' })
+  stats!: string;
+
+  @Column({ type: 'text', nullable: true })
+  error!: string | null;
+}

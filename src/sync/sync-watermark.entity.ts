@@ -1,0 +1,20 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * Where the incremental mirror of one object stopped: the (SystemModstamp, Id) of the last
+ * committed record. The pair, not the timestamp alone, because many records share a stamp.
+ */
+@Entity('sync_watermarks')
+export class SyncWatermark {
+  @PrimaryColumn({ name: 'object_name', type: 'varchar', length: 80 })
+  objectName!: string;
+
+  @Column({ name: 'last_modstamp', type: 'varchar', length: 30 })
+  lastModstamp!: string;
+
+  @Column({ name: 'last_id', type: 'varchar', length: 18 })
+  lastId!: string;
+
+  @Column({ name: 'updated_at', type: 'varchar', length: 30 })
+  updatedAt!: string;
+}
