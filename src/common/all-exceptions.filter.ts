@@ -49,6 +49,10 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 
 function fromHttpException(exception: HttpException): { status: number; body: ErrorBody } {
   const status = exception.getStatus();
+  const parserError = (exception.cause ?? {}) as { type?: string };
+  if (parserError.type === 'entity.parse.failed' || exception.cause instanceof SyntaxError) {
+    return { status: 400, body: { error: { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON.' } } };
+  }
   const raw = exception.getResponse();
   const payload = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : { message: raw };
   // class-validator failures arrive as a list of messages from the ValidationPipe.
@@ -57,6 +61,9 @@ function fromHttpException(exception: HttpException): { status: number; body: Er
       status: 400,
       body: { error: { code: 'VALIDATION_FAILED', message: 'The request is not valid.', details: { problems: payload.message } } },
     };
+  }
+  if (status === 413) {
+    return { status, body: { error: { code: 'PAYLOAD_TOO_LARGE', message: `The request body is larger than allowed.` } } };
   }
   if (status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE)/.test(String(payload.message))) {
     return { status, body: { error: { code: 'NOT_FOUND', message: 'No such route.' } } };

@@ -8,7 +8,9 @@ import { redactor } from './redact';
  */
 export class JsonLogger implements LoggerService {
   static sandbox = false;
-  static silent = process.env.LOG_LEVEL === 'silent';
+  static get silent(): boolean {
+    return process.env.LOG_LEVEL === 'silent';
+  }
 
   log(message: unknown, context?: string): void {
     this.write('info', message, context);

@@ -1,0 +1,30 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { AuthModule } from './auth/auth.module';
+import { HealthModule } from './health/health.module';
+import { NumbersModule } from './numbers/numbers.module';
+import { ConsentModule } from './consent/consent.module';
+import { OutboxModule } from './sync/outbox.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forConfig(config),
+        DatabaseModule.forDataSource(dataSource),
+        ScheduleModule.forRoot(),
+        AuthModule,
+        HealthModule,
+        OutboxModule,
+        ConsentModule,
+        NumbersModule,
+      ],
+    };
+  }
+}

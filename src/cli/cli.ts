@@ -1,0 +1,52 @@
+import { ConfigError, detectMode, loadConfig, readDotEnv } from '../config/app-config';
+import type { AppConfig } from '../config/app-config';
+import { serve } from './serve.command';
+
+/**
+ * `npx sms-crm-sync <command>` (CONTRACT §5). Every command reads the same settings as the
+ * service. Exit status 0 on success; on failure one clear line on stderr and a non-zero status.
+ */
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  isTty: boolean;
+}
+
+type Command = (args: string[], io: CliIo, config: () => Promise<AppConfig>) => Promise<number | 'keep-running'>;
+
+export const COMMANDS: Record<string, { usage: string; run: Command }> = {
+  serve: {
+    usage: 'serve                       run the HTTP service (the default)',
+    run: async (_args, _io, config) => {
+      await serve(await config());
+      return 'keep-running';
+    },
+  },
+};
+
+export class CliError extends Error {}
+
+export async function runCli(argv: string[], io: CliIo, env: Record<string, string | undefined> = process.env): Promise<number | 'keep-running'> {
+  const [name = 'serve', ...args] = argv;
+  if (name === 'help' || name === '--help' || name === '-h') {
+    io.out('usage: sms-crm-sync <command>\n' + Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n'));
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`sms-crm-sync: unknown command "${name}" (try: ${Object.keys(COMMANDS).join(', ')})`);
+    return 2;
+  }
+  const config = async () => {
+    readDotEnv();
+    return loadConfig(env, detectMode(env));
+  };
+  try {
+    return await command.run(args, io, config);
+  } catch (error) {
+    if (error instanceof ConfigError) io.err(`sms-crm-sync: configuration error: ${error.message}`);
+    else if (error instanceof CliError) io.err(`sms-crm-sync: ${error.message}`);
+    else io.err(`sms-crm-sync: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,59 @@
+import { Controller, Get, Header, HttpCode, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/principal';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+import { metricsRegistry } from './metrics';
+
+type Check = { status: 'up' | 'down'; error?: string };
+
+@ApiTags('operations')
+@Public()
+@Controller()
+export class HealthController {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Liveness: the process answers. */
+  @Get('health')
+  health() {
+    return { status: 'ok', mode: this.config.mode };
+  }
+
+  /** Readiness: the database, Salesforce and Twilio all answer; 503 when one does not. */
+  @Get('health/ready')
+  async ready(@Res() res: Response) {
+    const [database] = await Promise.all([probe(() => this.dataSource.query('SELECT 1'))]);
+    const checks = { database };
+    const up = Object.values(checks).every((c) => c.status === 'up');
+    res.status(up ? 200 : 503).json({ status: up ? 'ready' : 'not_ready', checks });
+  }
+
+  @Get('metrics')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/plain; version=0.0.4')
+  metrics() {
+    return metricsRegistry.metrics();
+  }
+}
+
+async function probe(check: () => Promise<unknown>, timeoutMs = 3000): Promise<Check> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      check(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      }),
+    ]);
+    return { status: 'up' };
+  } catch (error) {
+    return { status: 'down', error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
+  }
+}

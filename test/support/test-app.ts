@@ -1,0 +1,59 @@
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../../src/config/app-config';
+import type { AppConfig } from '../../src/config/app-config';
+import { createApp } from '../../src/create-app';
+import { openDatabase } from '../../src/database/data-source';
+
+export const ADMIN_KEY = 'test-admin-key-0123456789';
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  dataSource: DataSource;
+  url: string;
+  http: () => ReturnType<typeof request>;
+  admin: <T = unknown>(method: 'get' | 'post' | 'put', path: string, body?: unknown) => Promise<{ status: number; body: T }>;
+  close: () => Promise<void>;
+}
+
+/**
+ * Boots the real application on an in-memory SQLite database (or TEST_DATABASE_URL) and a free
+ * port. `env` adds or overrides settings, e.g. the stand-ins' URLs.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig(
+    {
+      DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'sqlite::memory:',
+      ADMIN_API_KEY: ADMIN_KEY,
+      MIRROR_CRON: 'off',
+      ACTIVITY_FLUSH_CRON: 'off',
+      RECONCILE_CRON: 'off',
+      QUIET_HOURS: 'off',
+      ...env,
+    },
+    env.SALESFORCE_INSTANCE_URL ? 'live' : 'sandbox',
+  );
+  const dataSource = await openDatabase(config.database);
+  const app = await createApp(config, dataSource);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  const http = () => request(app.getHttpServer());
+  return {
+    app,
+    config,
+    dataSource,
+    url,
+    http,
+    admin: async (method, path, body) => {
+      const res = await http()[method](path).set('Authorization', `Bearer ${ADMIN_KEY}`).send(body as object);
+      return { status: res.status, body: res.body };
+    },
+    close: async () => {
+      await app.close();
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}
