@@ -13,7 +13,7 @@ export interface AppConfig {
   smsMaxSegments: number;
   quietHours: QuietHoursWindow | null;
   optOutConfirmation: 'service' | 'provider';
-  schedules: { mirror: string | null; activityFlush: string | null; reconcile: string | null };
+  schedules: { mirror: string | null; fullResync: string | null; activityFlush: string | null; reconcile: string | null };
 }
 
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
@@ -99,6 +99,8 @@ export function loadConfig(env: Env, mode: 'sandbox' | 'live' = detectMode(env))
     optOutConfirmation: oneOf(env, 'OPT_OUT_CONFIRMATION', ['service', 'provider'] as const, 'service'),
     schedules: {
       mirror: cron(env, 'MIRROR_CRON', '0 * * * * *'),
+      // the safety net that also finds deletions the incremental mirror cannot see (purged records)
+      fullResync: cron(env, 'FULL_RESYNC_CRON', '0 30 3 * * *'),
       activityFlush: cron(env, 'ACTIVITY_FLUSH_CRON', '*/10 * * * * *'),
       reconcile: cron(env, 'RECONCILE_CRON', '0 0 * * * *'),
     },
