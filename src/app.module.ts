@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module';
 import { NumbersModule } from './numbers/numbers.module';
 import { ConsentModule } from './consent/consent.module';
 import { OutboxModule } from './sync/outbox.module';
+import { SyncModule } from './sync/sync.module';
 
 @Module({})
 export class AppModule {
@@ -24,6 +25,7 @@ export class AppModule {
         OutboxModule,
         ConsentModule,
         NumbersModule,
+        SyncModule,
       ],
     };
   }
