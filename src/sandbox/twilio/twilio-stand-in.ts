@@ -39,7 +39,7 @@ export interface CallbackRecord {
   status: string;
   errorCode: number | null;
   params: Record<string, string>;
-  /** The service's answer; null when the request itself failed (`error` says why). */
+  /** The service's answer; null while in flight or when the request itself failed (`error` says why). */
   responseStatus: number | null;
   error?: string;
 }
@@ -217,12 +217,12 @@ export class TwilioStandIn {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
 
-  /** Waits for the callback of `messageSid` reporting `status` (polls; for tests). */
+  /** Waits until the callback of `messageSid` reporting `status` has been answered (polls; for tests). */
   async waitForCallback(messageSid: string, status: string, timeoutMs = 5000): Promise<CallbackRecord> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.callbacks.find((c) => c.sid === messageSid && c.status === status);
-      if (found) return found;
+      if (found && (found.responseStatus !== null || found.error !== undefined)) return found;
       if (Date.now() > deadline) throw new Error(`No "${status}" callback for ${messageSid} within ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
@@ -285,7 +285,7 @@ export class TwilioStandIn {
     const base = `/${API_VERSION}/Accounts/`;
     const match = path.startsWith(base) ? /^(AC\w+)(?:\/Messages(?:\/(\w+))?)?\.json$/.exec(path.slice(base.length)) : null;
     if (!match) return send(res, 404, errorBody('notFound'));
-    const [, account, , messageSid] = match;
+    const [, account, messageSid] = match;
     const endpoint: Endpoint | null = !path.includes('/Messages')
       ? req.method === 'GET' ? 'account' : null
       : messageSid
