@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DELIVERED, DeliveryOutcome, deliverySteps } from './twilio-delivery';
@@ -98,7 +99,7 @@ export class TwilioStandIn {
   private readonly hung = new Set<ServerResponse>();
   private readonly pending = new Set<Promise<unknown>>();
   private readonly timers = new Set<NodeJS.Timeout>();
-  private cancel = new AbortController();
+  private cancel = unlimitedAbortController();
   private generation = 0;
 
   constructor(options: TwilioStandInOptions = {}) {
@@ -439,7 +440,7 @@ export class TwilioStandIn {
     this.timers.clear();
     this.pending.clear();
     this.cancel.abort();
-    this.cancel = new AbortController();
+    this.cancel = unlimitedAbortController();
     for (const res of this.hung) res.socket?.destroy();
     this.hung.clear();
   }
@@ -475,6 +476,13 @@ export class TwilioStandIn {
       end: Math.max(messages.length - 1, 0),
     };
   }
+}
+
+/** One controller cancels every in-flight webhook (thousands in a benchmark): no listener limit. */
+function unlimitedAbortController(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  return controller;
 }
 
 const ORDER = ['accepted', 'queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed'];
