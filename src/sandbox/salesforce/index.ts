@@ -4,3 +4,4 @@ export type { FaultKind, FaultSpec } from './faults';
 export type { ValidationRule } from './org-store';
 export type { Row as StandInRecord } from './soql-evaluator';
 export { seedDemoOrg, type DemoOrgIds } from './seed-demo-org';
+export { standInSalesforceConfig } from './stand-in-config';

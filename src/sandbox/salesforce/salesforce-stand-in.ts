@@ -185,6 +185,11 @@ export class SalesforceStandIn {
     this.sessions.expireAll();
   }
 
+  /** The pre-shared access token is valid again (after expireSessions). */
+  restoreAccessToken(): void {
+    this.sessions.restoreStaticToken();
+  }
+
   issueAccessToken(): string {
     return this.sessions.issue();
   }
