@@ -72,7 +72,11 @@ export class SalesforceStandIn {
   // ---- lifecycle ----
 
   async start(port = 0): Promise<void> {
-    const server = createServer((req, res) => void this.handle(req, res));
+    const server = createServer((req, res) => {
+      this.handle(req, res).catch((err: unknown) => {
+        this.fail(res, new SalesforceApiError(500, 'UNKNOWN_EXCEPTION', `An unexpected error occurred: ${(err as Error).message}`), false);
+      });
+    });
     server.keepAliveTimeout = 5_000;
     server.on('connection', (socket) => {
       this.sockets.add(socket);
