@@ -9,7 +9,9 @@ import { HealthModule } from './health/health.module';
 import { NumbersModule } from './numbers/numbers.module';
 import { ConsentModule } from './consent/consent.module';
 import { OutboxModule } from './sync/outbox.module';
+import { SmsProviderModule } from './messaging/twilio/sms-provider.module';
 import { SyncModule } from './sync/sync.module';
+import { CrmMirrorModule } from './crm/crm-mirror.module';
 
 @Module({})
 export class AppModule {
@@ -22,10 +24,12 @@ export class AppModule {
         ScheduleModule.forRoot(),
         AuthModule,
         HealthModule,
+        SmsProviderModule,
         OutboxModule,
         ConsentModule,
         NumbersModule,
         SyncModule,
+        CrmMirrorModule,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { ConfigError, detectMode, loadConfig, readDotEnv } from '../config/app-c
 import type { AppConfig } from '../config/app-config';
 import { CliError } from './cli-error';
 import { mappingCommand } from './mapping.command';
+import { segmentsCommand } from './segments.command';
 import { serve } from './serve.command';
 import { syncCommand } from './sync.command';
 
@@ -36,6 +37,10 @@ export const COMMANDS: Record<string, { usage: string; run: Command }> = {
   mapping: {
     usage: "mapping validate [--file PATH]   check the CRM mapping against the org's describe",
     run: mappingCommand,
+  },
+  segments: {
+    usage: 'segments "<text>"          count encoding and segments of a message (exit 1 when too long)',
+    run: segmentsCommand,
   },
 };
 

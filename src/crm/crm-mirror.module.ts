@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CrmModule } from './crm.module';
 import { CrmMappingController } from './crm-mapping.controller';
 import { CrmMappingService } from './crm-mapping.service';
 import { CrmMirrorService } from './mirror/crm-mirror.service';
@@ -12,6 +13,7 @@ import { RecordContextService } from './record-context.service';
  * the send screen and inbound matching use. Needs the CrmGateway port (CrmModule).
  */
 @Module({
+  imports: [CrmModule],
   controllers: [CrmMappingController],
   providers: [CrmMappingService, ProspectDirectory, RecordContextService, CrmMirrorService, MirrorRetryPolicy, MirrorJob, FullResyncJob],
   exports: [CrmMappingService, ProspectDirectory, RecordContextService, CrmMirrorService],

@@ -3,7 +3,7 @@ import type { CrmRecord } from '../crm-gateway.port';
 import type { PeopleMapping } from '../crm-mapping';
 import type { PeopleObject } from '../prospect.entity';
 import { isoFromSalesforce, type MirrorSpec, type Watermark } from './mirror-spec';
-import { normalizePhone } from './normalize-phone';
+import { normalizePhone } from '../../common/phone-number';
 
 /** What one page of Salesforce records becomes in the mirror. */
 export interface PageRows {
