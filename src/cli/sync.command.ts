@@ -32,7 +32,7 @@ export async function syncCommand(args: string[], io: CliIo, loadConfig: () => P
       io.out(`sync ${job} succeeded in ${seconds(run.stats)}: ${describeStats(run.stats)} (run ${run.runId})`);
       return 0;
     }
-    io.err(`sms-crm-sync: sync ${job} failed after ${seconds(run.stats)}: ${run.error ?? 'unknown reason'} (${describeStats(run.stats)}; run ${run.runId})`);
+    io.err(`sms-crm-sync: sync ${job} failed after ${seconds(run.stats)}: ${(run.error ?? 'unknown reason').replace(/\s+/g, ' ')} (${describeStats(run.stats)}; run ${run.runId})`);
     return 1;
   } finally {
     await context.close();

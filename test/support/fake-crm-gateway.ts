@@ -34,13 +34,14 @@ export class FakeCrmGateway extends CrmGateway {
   async query<T extends CrmRecord = CrmRecord>(soql: string, options: { batchSize?: number; includeDeleted?: boolean } = {}): Promise<QueryPage<T>> {
     this.hit();
     this.soql.push(soql);
-    const match = /^SELECT (.+) FROM (\w+)(?: WHERE SystemModstamp > (\S+) OR \(SystemModstamp = \S+ AND Id > '(\w+)'\))? ORDER BY SystemModstamp, Id$/.exec(soql);
+    const match = /^SELECT (.+) FROM (\w+)(?: WHERE SystemModstamp > (\S+) OR \(SystemModstamp = \S+ AND Id > '(\w+)'\)| WHERE (\w+) = false)? ORDER BY SystemModstamp, Id$/.exec(soql);
     if (!match) throw new CrmError('INVALID_DATA', `fake cannot answer: ${soql}`, 'MALFORMED_QUERY');
-    const [, select, object, stamp, lastId] = match;
+    const [, select, object, stamp, lastId, falseField] = match;
     const fields = select.split(', ');
     const after = stamp ? { ms: Date.parse(stamp), id: lastId } : null;
     const rows = (this.objects.get(object) ?? [])
       .filter((r) => options.includeDeleted || !r.IsDeleted)
+      .filter((r) => !falseField || r[falseField] !== true)
       .map((r) => ({ r, ms: Date.parse(r.SystemModstamp.replace('+0000', 'Z')) }))
       .filter(({ r, ms }) => !after || ms > after.ms || (ms === after.ms && r.Id > after.id))
       .sort((a, b) => a.ms - b.ms || (a.r.Id < b.r.Id ? -1 : a.r.Id > b.r.Id ? 1 : 0))

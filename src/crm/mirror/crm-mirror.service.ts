@@ -76,7 +76,7 @@ export class CrmMirrorService {
         await this.mirrorObject(spec, mode, stats, progress);
         stats.objects++;
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
         this.logger.warn({ msg: 'mirror of an object failed; its watermark stays at the last committed page', object: spec.object, mode, reason });
         failures.push(`${spec.object}: ${reason}`);
       }

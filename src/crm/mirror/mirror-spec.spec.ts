@@ -17,6 +17,10 @@ describe('mirror queries', () => {
     expect(mirrorSoql(specs()[0], null)).toBe('SELECT Id, SystemModstamp, IsDeleted, Name FROM Account ORDER BY SystemModstamp, Id');
   });
 
+  it('leaves converted Leads out of a full read (they only leave the mirror)', () => {
+    expect(mirrorSoql(specs()[2], null)).toMatch(/FROM Lead WHERE IsConverted = false ORDER BY SystemModstamp, Id$/);
+  });
+
   it('tells records sharing a stamp apart by Id after a watermark', () => {
     expect(mirrorSoql(specs()[0], { modstamp: '2026-11-29T10:00:00.000Z', id: '001000000000001AAA' })).toBe(
       'SELECT Id, SystemModstamp, IsDeleted, Name FROM Account WHERE SystemModstamp > 2026-11-29T10:00:00Z OR ' +

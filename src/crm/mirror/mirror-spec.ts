@@ -51,12 +51,16 @@ function selectList(mapped: string[]): string[] {
 
 /**
  * The incremental query: everything after the watermark in (SystemModstamp, Id) order, so records
- * sharing one stamp are neither skipped nor read twice. Without a watermark: everything.
+ * sharing one stamp are neither skipped nor read twice (converted Leads included: they must leave
+ * the mirror). Without a watermark (full resync): every record that belongs in the mirror.
  */
 export function mirrorSoql(spec: MirrorSpec, after: Watermark | null): string {
   const select = `SELECT ${spec.fields.join(', ')} FROM ${spec.object}`;
   const order = ' ORDER BY SystemModstamp, Id';
-  if (!after) return select + order;
+  if (!after) {
+    const converted = spec.kind === 'people' ? spec.people.convertedField : undefined;
+    return select + (converted ? ` WHERE ${converted} = false` : '') + order;
+  }
   const stamp = soqlDateTime(after.modstamp);
   const id = after.id.replace(/[^A-Za-z0-9]/g, '');
   return `${select} WHERE SystemModstamp > ${stamp} OR (SystemModstamp = ${stamp} AND Id > '${id}')${order}`;
