@@ -109,6 +109,8 @@ export class CrmMirrorService {
       next?.catch(() => undefined);
 
       const rows = pageRows(spec, page.records);
+      const read = page.records.length;
+      page.records = []; // the rows hold what is needed: let the page go before the next one arrives
       const syncedAt = nowIso();
       const result = await this.uow.run((manager) =>
         this.store.applyPage(manager, {
@@ -122,12 +124,12 @@ export class CrmMirrorService {
         }),
       );
       stats.pages++;
-      stats.recordsRead += page.records.length;
+      stats.recordsRead += read;
       stats.recordsUpserted += result.upserted;
       stats.recordsRemoved += result.removed;
       stats.recordsWritten += result.upserted + result.removed;
       stats.phoneWarnings += rows.phoneWarnings;
-      done += page.records.length;
+      done += read;
       last = rows.last ?? last;
       progress.update(done, total, spec.object);
 

@@ -3,7 +3,7 @@ import type { CrmRecord } from '../crm-gateway.port';
 import type { PeopleMapping } from '../crm-mapping';
 import type { PeopleObject } from '../prospect.entity';
 import { isoFromSalesforce, type MirrorSpec, type Watermark } from './mirror-spec';
-import { normalizePhone } from '../../common/phone-number';
+import { MirrorPhoneNormalizer } from './mirror-phone-normalizer';
 
 /** What one page of Salesforce records becomes in the mirror. */
 export interface PageRows {
@@ -41,7 +41,9 @@ export interface AccountRow {
  * Turns a page into rows. Field names are matched case-insensitively (the mapping may spell
  * `sms_enrolled__c`; the API answers `SMS_Enrolled__c`).
  */
-export function pageRows(spec: MirrorSpec, records: CrmRecord[]): PageRows {
+const defaultPhones = new MirrorPhoneNormalizer();
+
+export function pageRows(spec: MirrorSpec, records: CrmRecord[], phones: MirrorPhoneNormalizer = defaultPhones): PageRows {
   const rows: PageRows = { prospects: [], accounts: [], removedIds: [], last: null, phoneWarnings: 0 };
   if (records.length === 0) return rows;
   const key = keyResolver(records[0]);
@@ -63,7 +65,7 @@ export function pageRows(spec: MirrorSpec, records: CrmRecord[]): PageRows {
         rows.removedIds.push(id);
         continue;
       }
-      rows.prospects.push(prospectRow(spec.object as PeopleObject, people, record, key, id, systemModstamp, rows));
+      rows.prospects.push(prospectRow(spec.object as PeopleObject, people, record, key, id, systemModstamp, rows, phones));
     }
   }
   return rows;
@@ -77,13 +79,14 @@ function prospectRow(
   id: string,
   systemModstamp: string,
   rows: PageRows,
+  normalizer: MirrorPhoneNormalizer,
 ): ProspectRow {
   const phones: ProspectRow['phones'] = [];
   people.phoneFields.forEach((field, position) => {
     const raw = record[key(field)];
     if (raw === null || raw === undefined || raw === '') return;
-    const normalized = typeof raw === 'string' ? normalizePhone(raw, 'US') : null;
-    if (normalized) phones.push({ field, position, e164: normalized.e164 });
+    const e164 = typeof raw === 'string' ? normalizer.normalize(raw) : null;
+    if (e164) phones.push({ field, position, e164 });
     else rows.phoneWarnings++;
   });
   return {
