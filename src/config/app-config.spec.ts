@@ -1,0 +1,83 @@
+import { ConfigError, detectMode, loadConfig } from './app-config';
+
+const LIVE = {
+  SALESFORCE_INSTANCE_URL: 'https://acme.my.salesforce.com',
+  SALESFORCE_ACCESS_TOKEN: '00Dxx!token',
+  TWILIO_ACCOUNT_SID: 'AC' + 'a'.repeat(32),
+  TWILIO_AUTH_TOKEN: 'secret-auth-token',
+};
+
+function problem(env: Record<string, string>): string {
+  try {
+    loadConfig(env, detectMode(env));
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('settings', () => {
+  it('runs in sandbox mode with no Salesforce and no Twilio settings, with the contract defaults', () => {
+    const config = loadConfig({}, detectMode({}));
+    expect(config).toMatchObject({
+      mode: 'sandbox',
+      port: 3000,
+      publicBaseUrl: 'http://localhost:3000',
+      database: { type: 'sqlite', path: 'data/sms-crm-sync.db' },
+      crmMappingFile: 'config/crm-mapping.yaml',
+      smsMaxSegments: 1,
+      quietHours: { start: 480, end: 1260 },
+      optOutConfirmation: 'service',
+      schedules: { mirror: '0 * * * * *', activityFlush: '*/10 * * * * *', reconcile: '0 0 * * * *' },
+    });
+    expect(config.salesforce.apiVersion).toBe('62.0');
+    expect(config.twilio.apiBaseUrl).toBe('https://api.twilio.com');
+  });
+
+  it('derives PUBLIC_BASE_URL from PORT', () => {
+    expect(loadConfig({ PORT: '8080' }).publicBaseUrl).toBe('http://localhost:8080');
+  });
+
+  it('reads a live configuration with a token or the client-credentials trio', () => {
+    expect(loadConfig(LIVE).mode).toBe('live');
+    const oauth = loadConfig({
+      ...LIVE,
+      SALESFORCE_ACCESS_TOKEN: '',
+      SALESFORCE_LOGIN_URL: 'http://127.0.0.1:9999/',
+      SALESFORCE_CLIENT_ID: 'id',
+      SALESFORCE_CLIENT_SECRET: 'secret',
+    });
+    expect(oauth.salesforce).toMatchObject({ loginUrl: 'http://127.0.0.1:9999', accessToken: null, clientId: 'id' });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT: must be a whole number, got "eighty"'],
+    [{ PORT: '70000' }, 'PORT: must be between 1 and 65535, got 70000'],
+    [{ PUBLIC_BASE_URL: 'ftp://x' }, 'PUBLIC_BASE_URL: must be an http(s) URL, got "ftp://x"'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL: must be sqlite:PATH, sqlite::memory: or postgres://user:pass@host:port/db'],
+    [{ ADMIN_API_KEY: 'short' }, 'ADMIN_API_KEY: must be at least 16 characters'],
+    [{ SMS_MAX_SEGMENTS: '11' }, 'SMS_MAX_SEGMENTS: must be between 1 and 10, got 11'],
+    [{ QUIET_HOURS: '8-21' }, 'QUIET_HOURS: must be HH:MM-HH:MM or off, got "8-21"'],
+    [{ OPT_OUT_CONFIRMATION: 'carrier' }, 'OPT_OUT_CONFIRMATION: must be one of service, provider, got "carrier"'],
+    [{ MIRROR_CRON: 'every minute' }, 'MIRROR_CRON: must be a cron expression (5 or 6 fields) or off, got "every minute"'],
+    [{ SALESFORCE_API_VERSION: 'v62' }, 'SALESFORCE_API_VERSION: must look like 62.0, got "v62"'],
+    [{ TWILIO_API_BASE_URL: 'not a url' }, 'TWILIO_API_BASE_URL: must be an http(s) URL, got "not a url"'],
+  ])('stops the boot on %j with one line naming the variable', (env, message) => {
+    expect(problem(env as Record<string, string>)).toBe(message);
+  });
+
+  it('refuses a half-configured service', () => {
+    expect(problem({ SALESFORCE_INSTANCE_URL: 'https://acme.my.salesforce.com', SALESFORCE_ACCESS_TOKEN: 't' })).toMatch(/^TWILIO_ACCOUNT_SID: is required when Salesforce is configured/);
+    expect(problem({ TWILIO_ACCOUNT_SID: LIVE.TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN: 'x' })).toMatch(/^SALESFORCE_INSTANCE_URL: is required when Twilio is configured/);
+    expect(problem({ ...LIVE, SALESFORCE_ACCESS_TOKEN: '', SALESFORCE_CLIENT_ID: 'id' })).toMatch(/^SALESFORCE_LOGIN_URL: is required for the OAuth/);
+    expect(problem({ ...LIVE, TWILIO_ACCOUNT_SID: 'AC123' })).toBe('TWILIO_ACCOUNT_SID: must be AC followed by 32 hex characters');
+    expect(problem({ ...LIVE, TWILIO_AUTH_TOKEN: '' })).toBe('TWILIO_AUTH_TOKEN: is required');
+  });
+
+  it('accepts off for quiet hours and schedules', () => {
+    const config = loadConfig({ QUIET_HOURS: 'off', RECONCILE_CRON: 'off' });
+    expect(config.quietHours).toBeNull();
+    expect(config.schedules.reconcile).toBeNull();
+  });
+});
