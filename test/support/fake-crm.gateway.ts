@@ -72,14 +72,38 @@ export class FakeCrmGateway extends CrmGateway {
     });
   }
 
-  async query<T extends CrmRecord = CrmRecord>(soql: string): Promise<QueryPage<T>> {
+  readonly queries: string[] = [];
+  private cursors = new Map<string, CrmRecord[]>();
+
+  async query<T extends CrmRecord = CrmRecord>(soql: string, options?: { batchSize?: number }): Promise<QueryPage<T>> {
     this.begin('query', soql.split(' FROM ')[1]?.split(' ')[0] ?? '?', 0);
+    this.queries.push(soql);
     if (soql.includes('FROM OpportunityContactRole')) return { records: [], totalSize: 0, done: true, nextRecordsUrl: null };
+    if (soql.includes('FROM Task ')) {
+      const all = [...this.tasks.values()].map((t) => ({ Id: t.Id, [this.externalIdField]: t[this.externalIdField], Description: t.Description ?? null }));
+      return this.page(all, options?.batchSize ?? 2000, all.length) as QueryPage<T>;
+    }
     throw new Error(`FakeCrmGateway: no script for ${soql}`);
   }
 
-  async queryMore<T extends CrmRecord = CrmRecord>(): Promise<QueryPage<T>> {
-    throw new Error('FakeCrmGateway: queryMore not scripted');
+  async queryMore<T extends CrmRecord = CrmRecord>(nextRecordsUrl: string): Promise<QueryPage<T>> {
+    this.begin('queryMore', 'Task', 0);
+    const rest = this.cursors.get(nextRecordsUrl);
+    if (!rest) throw new Error(`FakeCrmGateway: unknown cursor ${nextRecordsUrl}`);
+    this.cursors.delete(nextRecordsUrl);
+    const [size, total] = nextRecordsUrl.split('-').slice(-2).map(Number);
+    return this.page(rest, size, total) as QueryPage<T>;
+  }
+
+  private page(records: CrmRecord[], size: number, total: number): QueryPage {
+    const head = records.slice(0, size);
+    const rest = records.slice(size);
+    let nextRecordsUrl: string | null = null;
+    if (rest.length) {
+      nextRecordsUrl = `/services/data/v62.0/query/01g-${this.cursors.size + 1}-${size}-${total}`;
+      this.cursors.set(nextRecordsUrl, rest);
+    }
+    return { records: head, totalSize: total, done: !nextRecordsUrl, nextRecordsUrl };
   }
 
   async describe(): Promise<ObjectDescription> {
