@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { aContact, aLead, aMessage, anOutboxEntry, aSenderNumber, aUser, insertLoggedMessages } from '../../test/factories/activity.factory';
+import { aContact, aLead, aMessage, anOutboxEntry, aSenderNumber, aUser, insertLoggedMessages, insertRows } from '../../test/factories/activity.factory';
 import { FakeCrmGateway } from '../../test/support/fake-crm.gateway';
 import { User } from '../auth/user.entity';
 import type { AppConfig } from '../config/app-config';
@@ -73,7 +73,7 @@ describe('ActivityFlushService', () => {
     const other = aUser();
     const lead = aLead();
     const number = aSenderNumber({ userId: owner.id, phoneNumber: '+14155550100' });
-    await dataSource.getRepository(User).insert([owner, other]);
+    await insertRows(dataSource, User, [owner, other]);
     await dataSource.getRepository(Prospect).insert(lead);
     await dataSource.getRepository(SenderNumber).insert(number);
     const reply = aMessage({ direction: 'inbound', status: 'received', fromNumber: '+14155550199', toNumber: number.phoneNumber, prospectId: lead.id, userId: other.id });
@@ -151,7 +151,7 @@ describe('ActivityFlushService', () => {
   it('writes Do-Not-SMS first, latest value per prospect, on the mapped field of each object', async () => {
     const contact = aContact();
     const lead = aLead();
-    await dataSource.getRepository(Prospect).insert([contact, lead]);
+    await insertRows(dataSource, Prospect, [contact, lead]);
     await seed(2);
     await dataSource.getRepository(OutboxEntry).insert([
       anOutboxEntry('do_not_sms', contact.id, { payload: JSON.stringify({ value: true }) }),

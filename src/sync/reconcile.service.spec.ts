@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { aContact, aMessage, anOutboxEntry, aUser, insertLoggedMessages } from '../../test/factories/activity.factory';
+import { aContact, aMessage, anOutboxEntry, aUser, insertLoggedMessages, insertRows } from '../../test/factories/activity.factory';
 import { FakeCrmGateway } from '../../test/support/fake-crm.gateway';
 import { User } from '../auth/user.entity';
 import type { AppConfig } from '../config/app-config';
@@ -92,7 +92,7 @@ describe('ReconcileService', () => {
     const old = aMessage({ createdAt: new Date(Date.now() - 8 * 86_400_000).toISOString() });
     const inFlight = aMessage();
     const parked = aMessage();
-    await dataSource.getRepository(Message).insert([old, inFlight, parked]);
+    await insertRows(dataSource, Message, [old, inFlight, parked]);
     await dataSource.getRepository(OutboxEntry).insert([
       anOutboxEntry('task_upsert', inFlight.id, { nextAttemptAt: new Date(Date.now() + 60_000).toISOString() }),
       anOutboxEntry('task_upsert', parked.id, { status: 'parked', lastError: 'INVALID_FIELD' }),

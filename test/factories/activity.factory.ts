@@ -87,7 +87,15 @@ export const anOutboxEntry = (kind: OutboxKind, aggregateId: string, o: Partial<
 export async function insertLoggedMessages(dataSource: DataSource, messages: Message[]): Promise<void> {
   for (let i = 0; i < messages.length; i += 200) {
     const chunk = messages.slice(i, i + 200);
-    await dataSource.getRepository(Message).insert(chunk);
+    await insertRows(dataSource, Message, chunk);
     await dataSource.getRepository(OutboxEntry).insert(chunk.map((m) => anOutboxEntry('task_upsert', m.id)));
   }
+}
+
+/**
+ * Inserts copies: TypeORM 1.1 on better-sqlite3 merges what it reads back after a multi-row insert
+ * into the given objects and can swap their ids, so the caller's objects must not be handed over.
+ */
+export async function insertRows<T extends object>(dataSource: DataSource, entity: new () => T, rows: T[]): Promise<void> {
+  await dataSource.getRepository(entity).insert(rows.map((row) => ({ ...row })) as never);
 }
