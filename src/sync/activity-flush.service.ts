@@ -83,13 +83,13 @@ export class ActivityFlushService {
   ) {}
 
   /** One pass over what is due now. Passes never overlap in this process (flush and reconcile share it). */
-  drain(progress?: JobProgress): Promise<FlushStats> {
+  drain(progress?: JobProgress & { readonly signal?: AbortSignal }): Promise<FlushStats> {
     const run = this.queue.then(() => this.drainOnce(progress));
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async drainOnce(progress?: JobProgress): Promise<FlushStats> {
+  private async drainOnce(progress?: JobProgress & { readonly signal?: AbortSignal }): Promise<FlushStats> {
     const stats: FlushStats = {
       batches: 0, recordsWritten: 0, tasksLogged: 0, tasksCreated: 0, statusUpdates: 0, doNotSmsWritten: 0,
       deferred: 0, parked: 0, pausedForBudget: 0, stoppedByTransientError: 0, salesforceApiCalls: 0,
@@ -104,6 +104,7 @@ export class ActivityFlushService {
       kinds: for (const kind of KINDS) {
         let afterId = 0;
         for (;;) {
+          if (progress?.signal?.aborted) break kinds;
           if (kind !== 'do_not_sms' && !(await this.budget.mayRunNonUrgent())) {
             stats.pausedForBudget = 1;
             break kinds;
