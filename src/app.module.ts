@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module';
 import { NumbersModule } from './numbers/numbers.module';
 import { ConsentModule } from './consent/consent.module';
 import { OutboxModule } from './sync/outbox.module';
+import { ActivityModule } from './sync/activity.module';
 
 @Module({})
 export class AppModule {
@@ -22,6 +23,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         OutboxModule,
+        ActivityModule,
         ConsentModule,
         NumbersModule,
       ],

@@ -254,7 +254,9 @@ export class ActivityFlushService {
         for (const e of op.entries) result.outcomes.set(e.id, { type: 'done' });
         return;
       }
-      const kind = written?.errors[0] ? classifyRecordError(written.errors[0]) : 'TEMPORARY';
+      const first = written?.errors[0];
+      // the adapter classifies each record's error; a gateway that does not is classified here
+      const kind = first ? (first.kind ?? classifyRecordError(first)) : 'TEMPORARY';
       const reason = written ? describeRecordErrors(written) : 'NO_RESULT: Salesforce returned no result for this record';
       const special = onRecordFailure?.(op, kind);
       for (const e of op.entries) result.outcomes.set(e.id, special ?? this.failed(kind, e, 'record', reason));
