@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module';
 import { NumbersModule } from './numbers/numbers.module';
 import { ConsentModule } from './consent/consent.module';
 import { OutboxModule } from './sync/outbox.module';
+import { SmsProviderModule } from './messaging/twilio/sms-provider.module';
 import { ActivityModule } from './sync/activity.module';
 
 @Module({})
@@ -22,6 +23,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         AuthModule,
         HealthModule,
+        SmsProviderModule,
         OutboxModule,
         ActivityModule,
         ConsentModule,
