@@ -32,10 +32,9 @@ export class ApiBudget {
     private readonly crm: CrmGateway,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    registerLiveGauge('salesforce_api_daily_used', 'Salesforce API calls used today (Sforce-Limit-Info)', () => this.crm.usage().dailyUsed ?? 0);
-    registerLiveGauge('salesforce_api_daily_max', 'Salesforce daily API allocation (Sforce-Limit-Info)', () => this.crm.usage().dailyMax ?? 0);
+    // calls made and the daily usage itself are on /metrics already (health/crm-metrics.ts)
     registerLiveGauge('salesforce_api_budget_paused', '1 while non-urgent syncs pause for the API budget', () => (this.paused() ? 1 : 0));
-    registerLiveGauge('salesforce_api_calls_made', 'Salesforce API calls this process made', () => this.crm.usage().callsMade);
+    registerLiveGauge('salesforce_api_budget_share', 'Share of the daily API allocation above which non-urgent syncs pause', () => this.config.apiBudgetShare);
   }
 
   snapshot(): ApiBudgetSnapshot {
