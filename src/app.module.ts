@@ -10,6 +10,7 @@ import { NumbersModule } from './numbers/numbers.module';
 import { ConsentModule } from './consent/consent.module';
 import { OutboxModule } from './sync/outbox.module';
 import { SmsProviderModule } from './messaging/twilio/sms-provider.module';
+import { CrmModule } from './crm/crm.module';
 
 @Module({})
 export class AppModule {
@@ -22,6 +23,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         AuthModule,
         HealthModule,
+        CrmModule,
         SmsProviderModule,
         OutboxModule,
         ConsentModule,
