@@ -81,6 +81,10 @@ describe('foundation: auth, errors, operations', () => {
     const metrics = await t.http().get('/metrics');
     expect(metrics.status).toBe(200);
     expect(metrics.text).toMatch(/process_cpu_user_seconds_total/);
+    // the readiness probe above spent a token call and a /limits call
+    const calls = Number(/^salesforce_api_calls_made (\d+)$/m.exec(metrics.text)?.[1]);
+    expect(calls).toBeGreaterThanOrEqual(2);
+    expect(calls).toBe(t.salesforce.calls().total);
     const docs = await t.http().get('/docs-json');
     expect(docs.status).toBe(200);
     expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/admin/users', '/api/me']));
