@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CrmModule } from '../crm/crm.module';
 import { ActivityFlushService } from './activity-flush.service';
 import { ActivityFlushJob, ReconcileJob } from './activity-jobs';
 import { ActivityStatusService } from './activity-status.service';
@@ -10,10 +9,10 @@ import { TaskSourceLoader } from './task-source.loader';
 
 /**
  * Activity logging (issue 6): the outbox drained into Salesforce Tasks, Do-Not-SMS write-backs,
- * the API budget and the reconcile job. The job runner finds the two SyncJobHandlers itself.
+ * the API budget and the reconcile job. The job runner finds the two SyncJobHandlers itself; the
+ * CrmGateway comes from the global CrmModule.
  */
 @Module({
-  imports: [CrmModule],
   providers: [
     { provide: CrmMappingSource, useClass: StoredOrFileMappingSource },
     ApiBudget,
