@@ -52,6 +52,16 @@ function readMapData(text) {
   return out;
 }
 
+function wrap(text, width) {
+  const out = [''];
+  for (const word of text.split(/\s+/)) {
+    const last = out.length - 1;
+    if (out[last] && out[last].length + 1 + word.length > width) out.push(word);
+    else out[last] = out[last] ? `${out[last]} ${word}` : word;
+  }
+  return out;
+}
+
 function main() {
   const [source, ...rest] = process.argv.slice(2);
   if (!source) {
@@ -79,7 +89,7 @@ function main() {
   lines.push(' * Source: resources/timezones/map_data.txt of Google libphonenumber');
   lines.push(' *   https://github.com/google/libphonenumber — Copyright (C) 2012 The Libphonenumber Authors,');
   lines.push(' *   licensed under the Apache License, Version 2.0 (http://www.apache.org/licenses/LICENSE-2.0).');
-  lines.push(` * Read from: ${label}`);
+  lines.push(...wrap(`Read from: ${label}`, 96).map((line, i) => ` * ${i ? '  ' : ''}${line}`));
   lines.push(' * Generator: scripts/generate-area-code-zones.js');
   lines.push(' *');
   lines.push(' * Keys are the national number prefix (area code, sometimes refined to the exchange) without');

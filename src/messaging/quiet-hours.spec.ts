@@ -6,9 +6,23 @@ import {
   parseQuietHoursWindow,
   zonesForNumber,
 } from './quiet-hours';
+import { NANP_PREFIX_ZONES, NANP_ZONE_NAMES } from './area-code-zones.data';
 
 const DAYTIME = { start: 8 * 60, end: 21 * 60 }; // the default 08:00-21:00
 const at = (iso: string) => new Date(iso);
+
+describe('area-code zone data', () => {
+  it('names only zones this runtime knows, and every prefix points into the list', () => {
+    for (const zone of [...NANP_ZONE_NAMES, ...US_CONTINENTAL_ZONES, ...CANADA_ZONES]) {
+      expect(() => new Intl.DateTimeFormat('en-US', { timeZone: zone })).not.toThrow();
+    }
+    for (const [prefix, zones] of Object.entries(NANP_PREFIX_ZONES)) {
+      expect(prefix).toMatch(/^[2-9]\d{2,6}$/);
+      expect(zones.length).toBeGreaterThan(0);
+      for (const index of zones) expect(NANP_ZONE_NAMES[index]).toBeDefined();
+    }
+  });
+});
 
 describe('zonesForNumber', () => {
   it.each([
