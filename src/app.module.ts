@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module';
 import { NumbersModule } from './numbers/numbers.module';
 import { ConsentModule } from './consent/consent.module';
 import { OutboxModule } from './sync/outbox.module';
+import { SmsProviderModule } from './messaging/twilio/sms-provider.module';
 
 @Module({})
 export class AppModule {
@@ -21,6 +22,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         AuthModule,
         HealthModule,
+        SmsProviderModule,
         OutboxModule,
         ConsentModule,
         NumbersModule,

@@ -1,12 +1,18 @@
 import { User } from '../src/auth/user.entity';
+import { TwilioStandIn } from '../src/sandbox/twilio';
 import { ADMIN_KEY, startTestApp, TestApp } from './support/test-app';
 
 describe('foundation: auth, errors, operations', () => {
   let t: TestApp;
+  let twilio: TwilioStandIn;
   beforeAll(async () => {
-    t = await startTestApp();
+    twilio = await new TwilioStandIn().start();
+    t = await startTestApp({ TWILIO_ACCOUNT_SID: twilio.accountSid, TWILIO_AUTH_TOKEN: twilio.authToken, TWILIO_API_BASE_URL: twilio.url });
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await twilio.stop();
+  });
 
   it('refuses /api without a key, with the contract error shape and a request id', async () => {
     const res = await t.http().get('/api/me');
@@ -77,12 +83,20 @@ describe('foundation: auth, errors, operations', () => {
     expect((await t.http().get('/health')).body).toEqual({ status: 'ok', mode: 'sandbox' });
     const ready = await t.http().get('/health/ready');
     expect(ready.status).toBe(200);
-    expect(ready.body.checks.database).toEqual({ status: 'up' });
+    expect(ready.body.checks).toMatchObject({ database: { status: 'up' }, twilio: { status: 'up' } });
     const metrics = await t.http().get('/metrics');
     expect(metrics.status).toBe(200);
     expect(metrics.text).toMatch(/process_cpu_user_seconds_total/);
     const docs = await t.http().get('/docs-json');
     expect(docs.status).toBe(200);
     expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/admin/users', '/api/me']));
+  });
+
+  it('reports not ready, naming the dependency, when Twilio does not answer', async () => {
+    twilio.failNext(1, 'unavailable', 'account');
+    const ready = await t.http().get('/health/ready');
+    expect(ready.status).toBe(503);
+    expect(ready.body.checks.twilio.status).toBe('down');
+    expect(ready.body.checks.database.status).toBe('up');
   });
 });

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/principal';
+import { SmsProvider } from '../messaging/sms-provider.port';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { metricsRegistry } from './metrics';
@@ -15,6 +16,7 @@ type Check = { status: 'up' | 'down'; error?: string };
 export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly sms: SmsProvider,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -27,8 +29,11 @@ export class HealthController {
   /** Readiness: the database, Salesforce and Twilio all answer; 503 when one does not. */
   @Get('health/ready')
   async ready(@Res() res: Response) {
-    const [database] = await Promise.all([probe(() => this.dataSource.query('SELECT 1'))]);
-    const checks = { database };
+    const [database, twilio] = await Promise.all([
+      probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => this.sms.ping()),
+    ]);
+    const checks = { database, twilio };
     const up = Object.values(checks).every((c) => c.status === 'up');
     res.status(up ? 200 : 503).json({ status: up ? 'ready' : 'not_ready', checks });
   }
