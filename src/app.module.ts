@@ -10,6 +10,7 @@ import { NumbersModule } from './numbers/numbers.module';
 import { ConsentModule } from './consent/consent.module';
 import { OutboxModule } from './sync/outbox.module';
 import { SmsProviderModule } from './messaging/twilio/sms-provider.module';
+import { SendingModule } from './messaging/sending.module';
 
 @Module({})
 export class AppModule {
@@ -26,6 +27,7 @@ export class AppModule {
         OutboxModule,
         ConsentModule,
         NumbersModule,
+        SendingModule,
       ],
     };
   }

@@ -5,6 +5,7 @@ import { User } from '../auth/user.entity';
 import { DomainError } from '../common/domain-error';
 import { classifyPhone } from '../common/phone-policy';
 import { nowIso } from '../database/columns';
+import { UnitOfWork } from '../database/unit-of-work';
 import type { AssignNumberDto, SenderNumberView } from './number.dto';
 import { SenderNumber } from './sender-number.entity';
 
@@ -19,7 +20,10 @@ export const toNumberView = (n: SenderNumber): SenderNumberView => ({
 /** Direct Inbound Numbers and LocalPresence numbers assigned to reps (the seed's "Setting Up SMS"). */
 @Injectable()
 export class NumbersService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+  ) {}
 
   /** Normalises to E.164; US and Canada only; a local-presence number never sends SMS; one holder per number. */
   async assign(dto: AssignNumberDto): Promise<SenderNumber> {
@@ -37,7 +41,7 @@ export class NumbersService {
     if (await repo.existsBy({ phoneNumber })) throw taken();
     const number = repo.create({ id: randomUUID(), phoneNumber, userId: dto.userId, kind: dto.kind, smsEnabled: dto.smsEnabled, createdAt: nowIso() });
     try {
-      await repo.insert(number);
+      await this.uow.run((manager) => manager.getRepository(SenderNumber).insert(number));
     } catch (error) {
       if (error instanceof QueryFailedError) throw taken();
       throw error;

@@ -29,7 +29,7 @@ export class SmsRequestsService {
     const pending = await repo.findOneBy({ numberId, status: 'pending' });
     if (pending) return toView(pending, number);
     const request = repo.create({ id: randomUUID(), numberId, userId: number.userId, status: 'pending', decidedBy: null, decidedAt: null, createdAt: nowIso() });
-    await repo.insert(request);
+    await this.uow.run((manager) => manager.getRepository(SmsRequest).insert(request));
     return toView(request, number);
   }
 
