@@ -150,6 +150,8 @@ function providerAnswer(message: Message, kind: string, providerMessage: string)
   }
 }
 
+/** Codes the adapter reports for a provider that did not answer: Twilio 20429/20500/20503, HTTP 5xx/429, transport errors (ECONN…). */
+const TEMPORARY_ERROR_CODE = /^(TEMPORARY|20429|205\d\d|HTTP_5\d\d|HTTP_429|E[A-Z_]+)$/;
 const KIND_OF_ERROR_CODE: Record<string, string> = { '21610': 'OPTED_OUT', '21211': 'INVALID_RECIPIENT', '21614': 'INVALID_RECIPIENT' };
 
 /** A retry with the same key: the first message, or the first answer when its send failed. */
@@ -157,7 +159,7 @@ function replay(first: Message): MessageView {
   // failed before the provider took it (a failure reported later by a callback is a normal result)
   if (first.status === 'failed' && first.direction === 'outbound' && !first.providerSid) {
     const code = first.errorCode ?? UNKNOWN_OUTCOME;
-    const kind = KIND_OF_ERROR_CODE[code] ?? (code === UNKNOWN_OUTCOME || /^(HTTP_5|HTTP_429|E)/.test(code) ? 'TEMPORARY' : 'REJECTED');
+    const kind = KIND_OF_ERROR_CODE[code] ?? (TEMPORARY_ERROR_CODE.test(code) ? 'TEMPORARY' : 'REJECTED');
     throw providerAnswer(first, kind, `error ${code}`);
   }
   return toMessageView(first);
