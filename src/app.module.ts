@@ -10,6 +10,7 @@ import { NumbersModule } from './numbers/numbers.module';
 import { ConsentModule } from './consent/consent.module';
 import { OutboxModule } from './sync/outbox.module';
 import { SmsProviderModule } from './messaging/twilio/sms-provider.module';
+import { CrmModule } from './crm/crm.module';
 import { SendingModule } from './messaging/sending.module';
 
 @Module({})
@@ -23,6 +24,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         AuthModule,
         HealthModule,
+        CrmModule,
         SmsProviderModule,
         OutboxModule,
         ConsentModule,
