@@ -2,6 +2,7 @@ import { Clock } from '../src/common/clock';
 import { ConsentBlock } from '../src/consent/consent-block.entity';
 import { Message } from '../src/messaging/message.entity';
 import { SendRefusal } from '../src/messaging/send-refusal.entity';
+import { SalesforceStandIn } from '../src/sandbox/salesforce';
 import { TwilioStandIn } from '../src/sandbox/twilio';
 import { OutboxEntry } from '../src/sync/outbox-entry.entity';
 import { seedAccount, seedProspect } from './factories/mirror.factory';
@@ -16,6 +17,7 @@ const NOON_EASTERN = new Date('2026-07-15T16:00:00Z');
 describe('sending: the gate, POST /api/messages and status callbacks', () => {
   let t: TestApp;
   let twilio: TwilioStandIn;
+  let salesforce: SalesforceStandIn;
   let clock: jest.SpyInstance<Date, []>;
   type Rep = { id: string; apiKey: string };
   let rita: Rep; // SMS-enabled direct number, a direct number without SMS, a local-presence number
@@ -48,7 +50,11 @@ describe('sending: the gate, POST /api/messages and status callbacks', () => {
 
   beforeAll(async () => {
     twilio = await new TwilioStandIn().start();
+    salesforce = new SalesforceStandIn();
+    await salesforce.start();
     t = await startTestApp({
+      SALESFORCE_INSTANCE_URL: salesforce.url,
+      SALESFORCE_ACCESS_TOKEN: salesforce.accessToken,
       TWILIO_ACCOUNT_SID: twilio.accountSid,
       TWILIO_AUTH_TOKEN: twilio.authToken,
       TWILIO_API_BASE_URL: twilio.url,
@@ -86,11 +92,17 @@ describe('sending: the gate, POST /api/messages and status callbacks', () => {
     ids.optIn = (await seedProspect(ds, { name: 'Stu Stopper', phones: ['+12125550130'] })).id;
     ids.invalid = (await seedProspect(ds, { name: 'Ivy Invalid', phones: ['+12125550131'] })).id;
     ids.down = (await seedProspect(ds, { name: 'Dee Down', phones: ['+12125550132'] })).id;
+    // a Task lives in Salesforce only: its WhoId is a mirrored Contact
+    const whoId = salesforce.insert('Contact', { LastName: 'Tom Tasked', MobilePhone: '(646) 555-0140' });
+    ids.taskWho = (await seedProspect(ds, { id: whoId, name: 'Tom Tasked', phones: ['+16465550140'] })).id;
+    ids.task = salesforce.insert('Task', { Subject: 'Call Tom', WhoId: whoId, Status: 'Not Started' });
+    ids.taskWithoutWho = salesforce.insert('Task', { Subject: 'Prepare deck', Status: 'Not Started' });
     await t.dataSource.getRepository(ConsentBlock).insert({ phoneNumber: '+12125550127', blocked: true, source: 'keyword', updatedAt: new Date().toISOString() });
   });
 
   afterAll(async () => {
     await twilio.stop();
+    await salesforce.stop();
     await t.close();
   });
 
@@ -203,6 +215,33 @@ describe('sending: the gate, POST /api/messages and status callbacks', () => {
       const res = await as(otto).send({ recordId: ids.account, from: OTTO_SMS, body: 'Hello Ava' });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ to: '+13055550100', prospectId: ids.accountContact, recordId: ids.account, userId: otto.id });
+    });
+
+    it('from a Task: its WhoId, read from Salesforce', async () => {
+      const res = await as(rita).send({ recordId: ids.task, from: RITA_SMS, body: 'Hi Tom' });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ to: '+16465550140', prospectId: ids.taskWho, recordId: ids.task });
+      await waitForStatus(res.body.id, 'delivered');
+      const screen = await as(rita).screen(ids.task.slice(0, 15));
+      expect(screen.body).toMatchObject({ record: { id: ids.task, type: 'Task' }, recipients: [{ prospectId: ids.taskWho, phoneNumber: '+16465550140' }], canSend: true });
+    });
+
+    it('a Task without WhoId has no recipient; an unknown Task is not found; a Salesforce outage is 503', async () => {
+      expect((await as(rita).send({ recordId: ids.taskWithoutWho, from: RITA_SMS, body: 'Hi' })).body.error.code).toBe('NO_RECIPIENT');
+      const unknown = await as(rita).send({ recordId: '00T000000009999', from: RITA_SMS, body: 'Hi' });
+      expect([unknown.status, unknown.body.error.code]).toEqual([404, 'RECORD_NOT_FOUND']);
+      salesforce.injectFault({ kind: 'REQUEST_LIMIT_EXCEEDED', endpoint: 'query', times: 5 });
+      try {
+        const down = await as(rita).send({ recordId: ids.task, from: RITA_SMS, body: 'Hi' });
+        expect([down.status, down.body.error.code]).toEqual([503, 'CRM_UNAVAILABLE']);
+        // the rules before RECORD_NOT_FOUND still answer first
+        const noNumber = await as(nora).send({ recordId: ids.task, from: NORA_PLAIN, body: 'Hi' });
+        expect(noNumber.body.error.code).toBe('NO_SMS_NUMBER');
+        expect((await as(rita).screen(ids.task)).status).toBe(503);
+      } finally {
+        salesforce.clearFaults();
+      }
+      expect(twilio.calls.create).toBe(0);
     });
 
     it('an undelivered outcome carries its error code; statuses never move back', async () => {

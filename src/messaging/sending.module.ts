@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { SendGateService } from './gate/send-gate.service';
-import { RecordContextService } from './records/record-context.service';
+import { RecordRecipientsService } from './records/record-recipients.service';
 import { RecordScreenService } from './records/record-screen.service';
 import { RecordSmsController } from './records/record-sms.controller';
 import { MessagesController } from './send/messages.controller';
@@ -17,7 +17,7 @@ import { StatusWebhookController } from './status/status-webhook.controller';
  */
 @Module({
   controllers: [MessagesController, SegmentsController, RecordSmsController, StatusWebhookController],
-  providers: [Clock, SendGateService, RecordContextService, RecordScreenService, SendMessageService, DeliveryStatusService],
-  exports: [Clock, SendGateService, RecordContextService, DeliveryStatusService],
+  providers: [Clock, SendGateService, RecordRecipientsService, RecordScreenService, SendMessageService, DeliveryStatusService],
+  exports: [Clock, SendGateService, RecordRecipientsService, DeliveryStatusService],
 })
 export class SendingModule {}

@@ -13,7 +13,7 @@ import { ProspectPhone } from '../../crm/prospect-phone.entity';
 import { nowIso } from '../../database/columns';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { SenderNumber } from '../../numbers/sender-number.entity';
-import { RecordContextService } from '../records/record-context.service';
+import { RecordRecipientsService } from '../records/record-recipients.service';
 import { SendRefusal } from '../send-refusal.entity';
 import type { GateCode, Refusal } from './refusal';
 import { chooseRecipient, NumberHolderFacts, RecipientFacts, RecordFacts, recipientNumber, SenderFacts, SendContext } from './send-context';
@@ -45,7 +45,7 @@ export class SendGateService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
-    private readonly records: RecordContextService,
+    private readonly records: RecordRecipientsService,
     private readonly consent: ConsentService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

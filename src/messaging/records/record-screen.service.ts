@@ -8,7 +8,7 @@ import type { RecipientFacts, RecordFacts, SenderFacts } from '../gate/send-cont
 import { BODY_RULES } from '../gate/send-rules';
 import { Message } from '../message.entity';
 import { MessageView, toMessageView } from '../message.view';
-import { RecordContextService } from './record-context.service';
+import { RecordRecipientsService } from './record-recipients.service';
 
 export interface RecordSmsScreen {
   record: { id: string; type: RecordFacts['type']; name: string };
@@ -28,7 +28,7 @@ export interface RecordSmsScreen {
 export class RecordScreenService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly records: RecordContextService,
+    private readonly records: RecordRecipientsService,
     private readonly gate: SendGateService,
   ) {}
 

@@ -15,7 +15,7 @@ import type { RecipientFacts, RecordFacts } from '../gate/send-context';
  * (`SELECT Id, WhoId, WhatId FROM Task`), and a CRM outage is answered 503 CRM_UNAVAILABLE.
  */
 @Injectable()
-export class RecordContextService {
+export class RecordRecipientsService {
   constructor(
     private readonly dataSource: DataSource,
     @Optional() private readonly crm?: CrmGateway,
