@@ -5,6 +5,8 @@ import { loadConfig } from '../../src/config/app-config';
 import type { AppConfig } from '../../src/config/app-config';
 import { createApp } from '../../src/create-app';
 import { openDatabase } from '../../src/database/data-source';
+import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, SalesforceStandIn } from '../../src/sandbox/salesforce';
+import { TwilioStandIn } from '../../src/sandbox/twilio';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789';
 
@@ -54,6 +56,42 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     close: async () => {
       await app.close();
       if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}
+
+export interface TestStack extends TestApp {
+  salesforce: SalesforceStandIn;
+  twilio: TwilioStandIn;
+}
+
+/**
+ * The whole picture: both stand-ins started on free ports, the app pointed at them (Salesforce
+ * through the OAuth client-credentials flow), Twilio's inbound webhook aimed at the app.
+ */
+export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
+  const salesforce = new SalesforceStandIn();
+  await salesforce.start();
+  const twilio = await new TwilioStandIn({ callbackDelayMs: 5 }).start();
+  const t = await startTestApp({
+    SALESFORCE_INSTANCE_URL: salesforce.url,
+    SALESFORCE_LOGIN_URL: salesforce.url,
+    SALESFORCE_CLIENT_ID: DEFAULT_CLIENT_ID,
+    SALESFORCE_CLIENT_SECRET: DEFAULT_CLIENT_SECRET,
+    TWILIO_ACCOUNT_SID: twilio.accountSid,
+    TWILIO_AUTH_TOKEN: twilio.authToken,
+    TWILIO_API_BASE_URL: twilio.url,
+    ...env,
+  });
+  twilio.inboundWebhookUrl = `${t.config.publicBaseUrl}/webhooks/twilio/sms`;
+  return {
+    ...t,
+    salesforce,
+    twilio,
+    close: async () => {
+      await t.close();
+      await twilio.stop();
+      await salesforce.stop();
     },
   };
 }
