@@ -11,6 +11,7 @@ import { ConsentModule } from './consent/consent.module';
 import { OutboxModule } from './sync/outbox.module';
 import { SmsProviderModule } from './messaging/twilio/sms-provider.module';
 import { CrmModule } from './crm/crm.module';
+import { SendingModule } from './messaging/sending.module';
 
 @Module({})
 export class AppModule {
@@ -28,6 +29,7 @@ export class AppModule {
         OutboxModule,
         ConsentModule,
         NumbersModule,
+        SendingModule,
       ],
     };
   }
