@@ -11,6 +11,7 @@ import { ConsentModule } from './consent/consent.module';
 import { OutboxModule } from './sync/outbox.module';
 import { SmsProviderModule } from './messaging/twilio/sms-provider.module';
 import { CrmModule } from './crm/crm.module';
+import { SendingModule } from './messaging/sending.module';
 import { ActivityModule } from './sync/activity.module';
 
 @Module({})
@@ -30,6 +31,7 @@ export class AppModule {
         ActivityModule,
         ConsentModule,
         NumbersModule,
+        SendingModule,
       ],
     };
   }

@@ -28,13 +28,7 @@ export async function startSandbox(givenEnv: Record<string, string | undefined>)
   const demo = seedDemoOrg(salesforce);
   const twilio = await new TwilioStandIn().start();
   const env: Record<string, string> = {
-    SALESFORCE_INSTANCE_URL: salesforce.url,
-    SALESFORCE_LOGIN_URL: salesforce.url,
-    SALESFORCE_CLIENT_ID: DEFAULT_CLIENT_ID,
-    SALESFORCE_CLIENT_SECRET: DEFAULT_CLIENT_SECRET,
-    TWILIO_ACCOUNT_SID: twilio.accountSid,
-    TWILIO_AUTH_TOKEN: twilio.authToken,
-    TWILIO_API_BASE_URL: twilio.url,
+    ...standInEnv(salesforce, twilio),
     ADMIN_API_KEY: givenEnv.ADMIN_API_KEY || `sandbox_${randomBytes(18).toString('base64url')}`,
   };
   return {
@@ -46,6 +40,19 @@ export async function startSandbox(givenEnv: Record<string, string | undefined>)
       await twilio.stop();
       await salesforce.stop();
     },
+  };
+}
+
+/** The settings that point the service at started stand-ins (Salesforce through client credentials). */
+export function standInEnv(salesforce: SalesforceStandIn, twilio: TwilioStandIn): Record<string, string> {
+  return {
+    SALESFORCE_INSTANCE_URL: salesforce.url,
+    SALESFORCE_LOGIN_URL: salesforce.url,
+    SALESFORCE_CLIENT_ID: DEFAULT_CLIENT_ID,
+    SALESFORCE_CLIENT_SECRET: DEFAULT_CLIENT_SECRET,
+    TWILIO_ACCOUNT_SID: twilio.accountSid,
+    TWILIO_AUTH_TOKEN: twilio.authToken,
+    TWILIO_API_BASE_URL: twilio.url,
   };
 }
 

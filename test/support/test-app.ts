@@ -5,7 +5,8 @@ import { loadConfig } from '../../src/config/app-config';
 import type { AppConfig } from '../../src/config/app-config';
 import { createApp } from '../../src/create-app';
 import { openDatabase } from '../../src/database/data-source';
-import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, SalesforceStandIn } from '../../src/sandbox/salesforce';
+import { SalesforceStandIn } from '../../src/sandbox/salesforce';
+import { standInEnv } from '../../src/sandbox/sandbox';
 import { TwilioStandIn } from '../../src/sandbox/twilio';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789';
@@ -73,16 +74,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
   const salesforce = new SalesforceStandIn();
   await salesforce.start();
   const twilio = await new TwilioStandIn({ callbackDelayMs: 5 }).start();
-  const t = await startTestApp({
-    SALESFORCE_INSTANCE_URL: salesforce.url,
-    SALESFORCE_LOGIN_URL: salesforce.url,
-    SALESFORCE_CLIENT_ID: DEFAULT_CLIENT_ID,
-    SALESFORCE_CLIENT_SECRET: DEFAULT_CLIENT_SECRET,
-    TWILIO_ACCOUNT_SID: twilio.accountSid,
-    TWILIO_AUTH_TOKEN: twilio.authToken,
-    TWILIO_API_BASE_URL: twilio.url,
-    ...env,
-  });
+  const t = await startTestApp({ ...standInEnv(salesforce, twilio), ...env });
   twilio.inboundWebhookUrl = `${t.config.publicBaseUrl}/webhooks/twilio/sms`;
   return {
     ...t,
