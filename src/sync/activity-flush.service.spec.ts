@@ -15,6 +15,7 @@ import { ActivityFlushService } from './activity-flush.service';
 import { ApiBudget } from './api-budget';
 import { CrmMappingSource } from './crm-mapping.source';
 import { OutboxEntry } from './outbox-entry.entity';
+import { OutboxService } from './outbox.service';
 import { TaskSourceLoader } from './task-source.loader';
 
 class FixedMapping extends CrmMappingSource {
@@ -39,7 +40,7 @@ describe('ActivityFlushService', () => {
     crm = new FakeCrmGateway();
     budget = new ApiBudget(crm, { apiBudgetShare: 0.9 } as AppConfig);
     mapping = new FixedMapping(loadMappingFile('config/crm-mapping.yaml'));
-    service = new ActivityFlushService(dataSource, new UnitOfWork(dataSource), crm, budget, mapping, new TaskSourceLoader(dataSource, crm));
+    service = new ActivityFlushService(dataSource, new UnitOfWork(dataSource), crm, budget, mapping, new TaskSourceLoader(dataSource, crm), new OutboxService());
     service.random = () => 0.5;
   });
 
@@ -136,6 +137,20 @@ describe('ActivityFlushService', () => {
     expect(crm.tasks.get(list[0].id)!.Description).toContain('Status: delivered');
   });
 
+  it('follows a delivery status that arrived while the Task was being written with a status update', async () => {
+    const { list } = await seed(1);
+    crm.afterUpsert = async () => {
+      await dataSource.getRepository(Message).update({ id: list[0].id }, { status: 'delivered' });
+      crm.afterUpsert = async () => undefined;
+    };
+    await service.drain();
+    expect(crm.tasks.get(list[0].id)!.Description).toContain('Status: sent');
+    expect((await outbox()).map((e) => [e.kind, e.status])).toEqual([['task_upsert', 'done'], ['task_status', 'pending']]);
+    await service.drain(); // the next pass
+    expect(crm.tasks.get(list[0].id)!.Description).toContain('Status: delivered');
+    expect(crm.calls.map((c) => c.method)).toEqual(['upsert', 'update']);
+  });
+
   it('writes a status change whose Task was deleted behind our back as a whole new Task', async () => {
     const { list } = await seed(1);
     await service.drain();
@@ -184,7 +199,7 @@ describe('ActivityFlushService', () => {
   it('a crash between the Salesforce call and the local commit leaves the work pending, and the retry makes no second Task', async () => {
     const { list } = await seed(10);
     const uow = new UnitOfWork(dataSource);
-    const crashing = new ActivityFlushService(dataSource, uow, crm, budget, mapping, new TaskSourceLoader(dataSource, crm));
+    const crashing = new ActivityFlushService(dataSource, uow, crm, budget, mapping, new TaskSourceLoader(dataSource, crm), new OutboxService());
     jest.spyOn(uow, 'run').mockRejectedValueOnce(new Error('process killed'));
     await expect(crashing.drain()).rejects.toThrow('process killed');
     expect(crm.tasks.size).toBe(10);

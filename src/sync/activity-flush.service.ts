@@ -10,7 +10,7 @@ import { Message } from '../messaging/message.entity';
 import { ApiBudget } from './api-budget';
 import { CrmMappingSource } from './crm-mapping.source';
 import { OutboxEntry, OutboxKind } from './outbox-entry.entity';
-import { OUTBOX_PRIORITY } from './outbox.service';
+import { OUTBOX_PRIORITY, OutboxService } from './outbox.service';
 import { decideRetry } from './retry-policy';
 import type { JobProgress } from './sync-job';
 import { buildTask, describeMessage } from './task-builder';
@@ -49,6 +49,8 @@ interface BatchResult {
   taskIds: Map<string, string>;
   /** messages whose Task no longer exists in Salesforce */
   lostTasks: string[];
+  /** message id → the Description a Task was written with (a status may change meanwhile) */
+  writtenDescriptions: Map<string, string>;
   /** a whole call failed for a transient reason: stop this run, the org is not taking writes */
   transientCallError: CrmError | null;
 }
@@ -80,6 +82,7 @@ export class ActivityFlushService {
     private readonly budget: ApiBudget,
     private readonly mappings: CrmMappingSource,
     private readonly loader: TaskSourceLoader,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** One pass over what is due now. Passes never overlap in this process (flush and reconcile share it). */
@@ -139,7 +142,7 @@ export class ActivityFlushService {
   }
 
   private async runBatch(kind: OutboxKind, entries: OutboxEntry[], mapping: CrmMapping, stats: FlushStats): Promise<BatchResult> {
-    const result: BatchResult = { outcomes: new Map(), taskIds: new Map(), lostTasks: [], transientCallError: null };
+    const result: BatchResult = { outcomes: new Map(), taskIds: new Map(), lostTasks: [], writtenDescriptions: new Map(), transientCallError: null };
     switch (kind) {
       case 'do_not_sms':
         await this.writeDoNotSms(entries, mapping, result, stats);
@@ -161,7 +164,11 @@ export class ActivityFlushService {
     for (const [messageId, group] of byMessage) {
       const source = sources.get(messageId);
       if (!source) for (const e of group) result.outcomes.set(e.id, { type: 'park', error: `MESSAGE_NOT_FOUND: message ${messageId} does not exist` });
-      else ops.push({ entries: group, messageId, record: buildTask(source, mapping.activity) });
+      else {
+        const record = buildTask(source, mapping.activity);
+        result.writtenDescriptions.set(messageId, String(record.Description));
+        ops.push({ entries: group, messageId, record });
+      }
     }
     const { object, externalIdField } = mapping.activity;
     await this.write(ops, (records) => this.crm.upsert(object, externalIdField, records), result, (op, written) => {
@@ -275,6 +282,7 @@ export class ActivityFlushService {
     const done: number[] = [];
     await this.uow.run(async (manager) => {
       for (const [messageId, taskId] of result.taskIds) await manager.update(Message, { id: messageId }, { crmActivityId: taskId });
+      await this.followStatusChanges(manager, result);
       for (const messageId of result.lostTasks) await manager.update(Message, { id: messageId }, { crmActivityId: null });
       for (const entry of entries) {
         const outcome = result.outcomes.get(entry.id) ?? { type: 'retry', delayMs: 0, error: 'NOT_SENT: left out of the batch' };
@@ -294,6 +302,21 @@ export class ActivityFlushService {
       }
     });
     stats.recordsWritten += done.length;
+  }
+
+  /**
+   * A delivery status that arrived while its Task was being written (the message had no Task id
+   * yet, so no task_status was queued) follows in a status update, queued in this transaction.
+   */
+  private async followStatusChanges(manager: EntityManager, result: BatchResult): Promise<void> {
+    const logged = [...result.taskIds.keys()];
+    if (logged.length === 0) return;
+    const now = await manager.getRepository(Message).findBy({ id: In(logged) });
+    for (const message of now) {
+      if (describeMessage(message) !== result.writtenDescriptions.get(message.id)) {
+        await this.outbox.enqueue(manager, 'task_status', message.id, { status: message.status, errorCode: message.errorCode });
+      }
+    }
   }
 
   private async settle(manager: EntityManager, entry: OutboxEntry, outcome: Exclude<EntryOutcome, { type: 'done' }>, now: number, at: string, stats: FlushStats) {

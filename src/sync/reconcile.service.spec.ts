@@ -37,7 +37,7 @@ describe('ReconcileService', () => {
       }
     })();
     const uow = new UnitOfWork(dataSource);
-    flush = new ActivityFlushService(dataSource, uow, crm, budget, mappings, new TaskSourceLoader(dataSource, crm));
+    flush = new ActivityFlushService(dataSource, uow, crm, budget, mappings, new TaskSourceLoader(dataSource, crm), new OutboxService());
     reconcile = new ReconcileService(dataSource, uow, crm, budget, mappings, new OutboxService(), flush, config);
   });
 

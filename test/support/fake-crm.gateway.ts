@@ -15,6 +15,8 @@ export class FakeCrmGateway extends CrmGateway {
   private readonly recordFailures = new Map<string, RecordError[]>();
   usageReading: { dailyUsed: number | null; dailyMax: number | null } = { dailyUsed: null, dailyMax: null };
   onPing: () => void = () => undefined;
+  /** runs after an upsert was applied, before it answers (a status callback arriving meanwhile) */
+  afterUpsert: () => Promise<void> = async () => undefined;
   private idSeq = 0;
   private callsMade = 0;
 
@@ -48,7 +50,7 @@ export class FakeCrmGateway extends CrmGateway {
     if (records.length > 200) throw new Error(`FakeCrmGateway: ${records.length} records in one call`);
     if (extIdField !== this.externalIdField) throw new Error(`FakeCrmGateway: unexpected external id ${extIdField}`);
     this.begin('upsert', object, records.length);
-    return records.map((record) => {
+    const results = records.map((record): WriteResult => {
       const key = String(record[extIdField]);
       const errors = this.recordFailures.get(key);
       if (errors) return { success: false, id: null, errors };
@@ -57,6 +59,8 @@ export class FakeCrmGateway extends CrmGateway {
       this.tasks.set(key, { ...existing, ...record, Id });
       return { success: true, id: Id, created: !existing, errors: [] };
     });
+    await this.afterUpsert();
+    return results;
   }
 
   async update(object: string, records: CrmRecord[]): Promise<WriteResult[]> {
