@@ -12,6 +12,7 @@ import { OutboxModule } from './sync/outbox.module';
 import { SmsProviderModule } from './messaging/twilio/sms-provider.module';
 import { CrmModule } from './crm/crm.module';
 import { SendingModule } from './messaging/sending.module';
+import { ActivityModule } from './sync/activity.module';
 
 @Module({})
 export class AppModule {
@@ -27,6 +28,7 @@ export class AppModule {
         CrmModule,
         SmsProviderModule,
         OutboxModule,
+        ActivityModule,
         ConsentModule,
         NumbersModule,
         SendingModule,
