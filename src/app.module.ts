@@ -10,6 +10,9 @@ import { NumbersModule } from './numbers/numbers.module';
 import { ConsentModule } from './consent/consent.module';
 import { OutboxModule } from './sync/outbox.module';
 import { SmsProviderModule } from './messaging/twilio/sms-provider.module';
+import { CrmModule } from './crm/crm.module';
+import { SendingModule } from './messaging/sending.module';
+import { ActivityModule } from './sync/activity.module';
 import { SyncModule } from './sync/sync.module';
 import { CrmMirrorModule } from './crm/crm-mirror.module';
 
@@ -24,10 +27,13 @@ export class AppModule {
         ScheduleModule.forRoot(),
         AuthModule,
         HealthModule,
+        CrmModule,
         SmsProviderModule,
         OutboxModule,
+        ActivityModule,
         ConsentModule,
         NumbersModule,
+        SendingModule,
         SyncModule,
         CrmMirrorModule,
       ],

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { CrmGateway } from './crm-gateway.port';
@@ -9,6 +9,7 @@ import { JsforceCrmGateway } from './salesforce/jsforce-crm.gateway';
  * the Salesforce stand-in first and puts its settings into the config
  * (`standInSalesforceConfig(standIn)` from src/sandbox/salesforce).
  */
+@Global()
 @Module({
   providers: [
     {

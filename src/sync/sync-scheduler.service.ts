@@ -23,7 +23,9 @@ export function scheduleOf(config: AppConfig, job: SyncJob): string | null {
 
 /**
  * Starts each registered job on its schedule. A tick only asks the runner to start the job; a
- * tick that finds it still running (here or in another process) is skipped quietly.
+ * tick that finds it still running (here or in another process) is skipped quietly. A scheduled
+ * mirror also runs once right after start, so a fresh service does not wait for its first tick
+ * to know the prospects.
  */
 @Injectable()
 export class SyncScheduler implements OnApplicationBootstrap {
@@ -43,6 +45,7 @@ export class SyncScheduler implements OnApplicationBootstrap {
       this.registry.addCronJob(`sync:${job}`, cron);
       cron.start();
       this.logger.log({ msg: 'sync job scheduled', job, cron: cronTime });
+      if (job === 'mirror') setImmediate(() => void this.tick(job));
     }
   }
 

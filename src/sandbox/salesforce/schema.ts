@@ -134,9 +134,7 @@ const OBJECTS: { name: string; label: string; keyPrefix: string; fields: Record<
   {
     name: 'OpportunityContactRole',
     label: 'Opportunity Contact Role',
-    // Salesforce's own prefix is '00K'; src/common/salesforce-id.ts (and the brief) use '00k', and
-    // objectOfId() must recognise the ids the stand-in makes, so we follow the shared helper.
-    keyPrefix: '00k',
+    keyPrefix: '00K',
     fields: {
       OpportunityId: { type: 'reference', label: 'Opportunity ID', referenceTo: ['Opportunity'], relationshipName: 'Opportunity', nillable: false, required: true, updateable: false },
       ContactId: { type: 'reference', label: 'Contact ID', referenceTo: ['Contact'], relationshipName: 'Contact', nillable: false, required: true },
