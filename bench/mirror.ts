@@ -80,7 +80,8 @@ function ask(child: ChildProcess, message: ToChild, expect?: FromChild['type']):
 }
 
 async function service(n: number): Promise<void> {
-  const child = fork(__filename, ['--stand-in', String(n)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // execArgv: [] — flags given to the service's node (a heap cap, a profiler) are not the stand-in's
+  const child = fork(__filename, ['--stand-in', String(n)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
   const ready = await new Promise<Extract<FromChild, { type: 'ready' }>>((resolve, reject) => {
     child.once('message', (m: FromChild) => (m.type === 'ready' ? resolve(m) : reject(new Error('unexpected message'))));
     child.once('exit', (code) => reject(new Error(`stand-in exited (${code})`)));

@@ -49,6 +49,8 @@ const emptyStats = (): MirrorStats => ({
  *   (records Salesforce no longer has, even purged ones the incremental path cannot see).
  *
  * At most two pages are in memory: the one being committed and the next one being fetched.
+ * `salesforceApiCalls` counts the mirror's own query calls (retries included); an OAuth token
+ * request the connection makes on the way is connection overhead, counted on /metrics.
  */
 @Injectable()
 export class CrmMirrorService {
