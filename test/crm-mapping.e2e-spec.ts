@@ -158,6 +158,14 @@ describe('CRM mapping, record context and the sync command line (e2e)', () => {
       expect(err[0]).toMatch(/^sms-crm-sync: sync mirror failed after \d+\.\d s: mirror failed for Contact: .*Nope__c.*Salesforce API calls 3; run [0-9a-f-]{36}\)$/);
     });
 
+    it('sync and mapping validate: one clear line without Salesforce settings (sandbox mode)', async () => {
+      for (const argv of [['sync', 'mirror'], ['mapping', 'validate']]) {
+        const { io, err } = capture();
+        expect(await runCli(argv, io, { DATABASE_URL: env.DATABASE_URL })).toBe(1);
+        expect(err).toEqual([expect.stringMatching(/^sms-crm-sync: no Salesforce settings: in sandbox mode .*POST \/api\/admin\/sync\/\{job\}/)]);
+      }
+    });
+
     it('sync: refuses an unknown job with a usage line', async () => {
       const { io, err } = capture();
       expect(await runCli(['sync', 'everything'], io, env)).toBe(1);

@@ -8,6 +8,7 @@ import { mappingRequirements } from '../crm/crm-mapping-validation';
 import type { CliIo } from './cli';
 import { CliError } from './cli-error';
 import { CliLogger } from './cli-logger';
+import { SANDBOX_HINT } from './sync.command';
 
 /**
  * `mapping validate [--file PATH]`: checks the mapping file (CRM_MAPPING_FILE unless --file)
@@ -18,6 +19,7 @@ export async function mappingCommand(args: string[], io: CliIo, loadConfig: () =
   const [sub, ...rest] = args;
   if (sub !== 'validate') throw new CliError('usage: mapping validate [--file PATH]');
   const config = await loadConfig();
+  if (config.mode === 'sandbox') throw new CliError(SANDBOX_HINT);
   const file = fileOption(rest) ?? config.crmMappingFile;
   let mapping: CrmMapping;
   try {

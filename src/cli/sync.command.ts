@@ -19,6 +19,7 @@ export async function syncCommand(args: string[], io: CliIo, loadConfig: () => P
     throw new CliError(`usage: sync ${SYNC_JOBS.join('|')}`);
   }
   const config = withoutSchedules(await loadConfig());
+  if (config.mode === 'sandbox') throw new CliError(SANDBOX_HINT);
   const context = await createAppContext(config, new CliLogger());
   try {
     const bar = io.isTty ? progressBar(io.write ?? ((text) => process.stdout.write(text))) : null;
@@ -40,6 +41,9 @@ export async function syncCommand(args: string[], io: CliIo, loadConfig: () => P
     if (dataSource.isInitialized) await dataSource.destroy();
   }
 }
+
+export const SANDBOX_HINT =
+  'no Salesforce settings: in sandbox mode the stand-ins live inside the running service; start a job there with POST /api/admin/sync/{job}, or set SALESFORCE_* and TWILIO_* (see README)';
 
 /** The CLI runs one job and leaves; schedules belong to the service. */
 function withoutSchedules(config: AppConfig): AppConfig {

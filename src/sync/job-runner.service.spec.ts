@@ -149,6 +149,17 @@ describe('JobRunner', () => {
     expect(await runner.findRun(runId)).toMatchObject({ status: 'failed', error: 'stopped' });
   });
 
+  it('drops finished runs of a job once they are older than the retention', async () => {
+    const repo = dataSource.getRepository(SyncRun);
+    const old = new Date(Date.now() - runner.retentionMs - 60_000).toISOString();
+    const row = (id: string, job: SyncJob, status: 'succeeded' | 'running') => ({ id, job, status, startedAt: old, finishedAt: old, stats: '{}', error: null, lockKey: null, heartbeatAt: old });
+    await repo.insert([row('old-mirror', 'mirror', 'succeeded'), row('old-flush', 'activity-flush', 'succeeded')]);
+    const runId = await runner.start('mirror');
+    mirror.succeed({});
+    await wait(runId);
+    expect((await repo.find()).map((r) => r.id).sort()).toEqual(['old-flush', runId].sort());
+  });
+
   it('gives the last run of each job', async () => {
     const runId = await runner.start('mirror');
     mirror.succeed({});

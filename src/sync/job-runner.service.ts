@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, In, LessThan } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { nowIso } from '../database/columns';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -56,6 +56,8 @@ export class JobRunner implements OnModuleInit, BeforeApplicationShutdown {
   leaseMs = 120_000;
   heartbeatMs = 15_000;
   shutdownGraceMs = 10_000;
+  /** finished runs older than this are dropped (activity-flush alone records 8,640 runs a day) */
+  retentionMs = 7 * 24 * 3600_000;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -167,7 +169,12 @@ export class JobRunner implements OnModuleInit, BeforeApplicationShutdown {
     const finishedAt = nowIso();
     const finished = { status, stats: JSON.stringify(stats), error, finishedAt, heartbeatAt: finishedAt };
     try {
-      await this.uow.run((manager) => manager.getRepository(SyncRun).update({ id: run.id }, finished));
+      const cutoff = new Date(Date.now() - this.retentionMs).toISOString();
+      await this.uow.run(async (manager) => {
+        const repo = manager.getRepository(SyncRun);
+        await repo.update({ id: run.id }, finished);
+        await repo.delete({ job: run.job, status: In(['succeeded', 'failed']), startedAt: LessThan(cutoff) });
+      });
     } catch (writeError) {
       this.logger.error({ msg: 'could not record the end of a sync run', runId: run.id, reason: String(writeError) });
     }
