@@ -136,6 +136,8 @@ describe('JobRunner', () => {
     const done = runner.runToCompletion('mirror', { update: (d, t, label) => seen.push(`${label} ${d}/${t}`) });
     await settle();
     mirror.progress!.update(1, 2, 'Contact');
+    const running = (await runner.lastRuns()).mirror!;
+    expect(await runner.findRun(running.runId)).toMatchObject({ status: 'running', progress: { done: 1, total: 2, label: 'Contact' } });
     mirror.succeed({ recordsRead: 2 });
     expect(await done).toMatchObject({ status: 'succeeded', stats: { recordsRead: 2 } });
     expect(seen).toEqual(['Contact 1/2']);

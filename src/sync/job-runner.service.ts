@@ -27,6 +27,8 @@ export interface SyncRunView {
   finishedAt: string | null;
   stats: JobStats;
   error: string | null;
+  /** while it runs in this process: how far it got (e.g. {done: 4000, total: 100000, label: 'Contact'}) */
+  progress?: { done: number; total: number | null; label: string | null };
 }
 
 interface ActiveRun {
@@ -34,6 +36,7 @@ interface ActiveRun {
   job: SyncJob;
   abort: AbortController;
   done: Promise<SyncRunView>;
+  progress: SyncRunView['progress'];
 }
 
 /**
@@ -103,7 +106,8 @@ export class JobRunner implements OnModuleInit, BeforeApplicationShutdown {
   async findRun(runId: string): Promise<SyncRunView> {
     const run = await this.dataSource.getRepository(SyncRun).findOneBy({ id: runId });
     if (!run) throw new DomainError('NOT_FOUND', `No sync run with id ${runId}.`);
-    return view(run);
+    const live = run.status === 'running' ? [...this.active.values()].find((a) => a.runId === runId) : undefined;
+    return live?.progress ? { ...view(run), progress: live.progress } : view(run);
   }
 
   /** The latest run of each job (null: never ran). */
@@ -137,9 +141,15 @@ export class JobRunner implements OnModuleInit, BeforeApplicationShutdown {
     if (holder) throw jobRunning(handler.job, holder.job, holder.runId);
     const run = await this.acquire(handler.job, lockKey);
     const abort = new AbortController();
-    const active: ActiveRun = { runId: run.id, job: handler.job, abort, done: Promise.resolve(view(run)) };
+    const active: ActiveRun = { runId: run.id, job: handler.job, abort, done: Promise.resolve(view(run)), progress: undefined };
     this.active.set(lockKey, active);
-    const progress: JobProgress = { update: (done, total, label) => outer?.update(done, total, label), signal: abort.signal };
+    const progress: JobProgress = {
+      update: (done, total, label) => {
+        active.progress = { done, total, label: label ?? null };
+        outer?.update(done, total, label);
+      },
+      signal: abort.signal,
+    };
     active.done = this.execute(handler, run, progress).finally(() => this.active.delete(lockKey));
     return active;
   }
