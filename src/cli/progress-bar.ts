@@ -24,7 +24,8 @@ export function progressBar(write: (text: string) => void, { width = 28, interva
       if (label !== lastLabel) lastText = '';
       lastLabel = label;
       lastDraw = t;
-      draw(renderBar(done, total, label, width));
+      const text = renderBar(done, total, label, width);
+      if (text !== lastText) draw(text);
     },
     end() {
       if (drawn) write('\n');
