@@ -34,4 +34,14 @@ describe('command line', () => {
     expect(await runCli(['--help'], io, {})).toBe(0);
     expect(out[0]).toMatch(/usage: sms-crm-sync <command>/);
   });
+
+  it('counts segments and names the characters that force UCS-2', async () => {
+    const { io, out } = capture();
+    expect(await runCli(['segments', 'It’s 5pm'], io, {})).toBe(0);
+    expect(out[0]).toBe('UCS-2: 8 characters, 8 UTF-16 units, 1 segment(s) of 70 (max 1) — fits');
+    expect(out[1]).toMatch(/forces UCS-2: "’"/);
+    const long = capture();
+    expect(await runCli(['segments', 'x'.repeat(161)], long.io, {})).toBe(1);
+    expect(long.out[0]).toMatch(/GSM-7: 161 characters, 161 septets, 2 segment\(s\) of 153 \(max 1\) — TOO LONG/);
+  });
 });

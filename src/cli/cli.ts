@@ -1,5 +1,6 @@
 import { ConfigError, detectMode, loadConfig, readDotEnv } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
+import { segmentsCommand } from './segments.command';
 import { serve } from './serve.command';
 
 /**
@@ -21,6 +22,10 @@ export const COMMANDS: Record<string, { usage: string; run: Command }> = {
       await serve(await config());
       return 'keep-running';
     },
+  },
+  segments: {
+    usage: 'segments "<text>"          count encoding and segments of a message (exit 1 when too long)',
+    run: segmentsCommand,
   },
 };
 

@@ -41,8 +41,11 @@ export class SmsProviderError extends Error {
 export abstract class SmsProvider {
   abstract send(sms: OutgoingSms): Promise<SentSms>;
 
-  /** Checks X-Twilio-Signature over the full URL and the form parameters. */
-  abstract isValidWebhookSignature(url: string, params: Record<string, string>, signature: string | undefined): boolean;
+  /**
+   * Checks a webhook's signature (Twilio: X-Twilio-Signature) over the full URL the provider called
+   * and the form parameters (a repeated field arrives as an array).
+   */
+  abstract isValidWebhookSignature(url: string, params: Record<string, string | string[]>, signature: string | undefined): boolean;
 
   /** A cheap authenticated call (fetch the account) for readiness; throws when unreachable. */
   abstract ping(): Promise<void>;
