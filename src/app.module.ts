@@ -9,6 +9,8 @@ import { HealthModule } from './health/health.module';
 import { NumbersModule } from './numbers/numbers.module';
 import { ConsentModule } from './consent/consent.module';
 import { OutboxModule } from './sync/outbox.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { InboundModule } from './messaging/inbound.module';
 
 @Module({})
 export class AppModule {
@@ -24,6 +26,8 @@ export class AppModule {
         OutboxModule,
         ConsentModule,
         NumbersModule,
+        NotificationsModule,
+        InboundModule,
       ],
     };
   }

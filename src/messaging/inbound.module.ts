@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { InboundController } from './inbound.controller';
+import { InboundService } from './inbound.service';
+import { ThreadsController } from './threads.controller';
+import { ThreadsService } from './threads.service';
+import { TwilioSignatureGuard } from './twilio-signature.guard';
+import { SmsProviderModule } from './twilio/sms-provider.module';
+
+/** Replies from prospects (the inbound webhook and its keywords) and the thread view. */
+@Module({
+  imports: [SmsProviderModule],
+  controllers: [InboundController, ThreadsController],
+  providers: [InboundService, ThreadsService, TwilioSignatureGuard],
+  exports: [ThreadsService],
+})
+export class InboundModule {}
