@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { In } from 'typeorm';
 import { ConsentCrmFlag } from '../src/consent/consent-crm-flag.entity';
 import { ConsentService } from '../src/consent/consent.service';
 import { Message } from '../src/messaging/message.entity';
@@ -159,6 +160,19 @@ describe('inbound SMS: replies, threads, notifications, keywords and the consent
       expect({ messages: await messages().count(), outbox: await outbox().count(), notifications: await env.t.dataSource.getRepository(Notification).count() }).toEqual(before);
     });
 
+    it('stores each of many concurrent webhooks exactly once, duplicates arriving together included', async () => {
+      const sids = Array.from({ length: 60 }, () => `SM${randomUUID().replace(/-/g, '')}`);
+      const before = await env.t.dataSource.getRepository(Notification).count();
+      const answers = await Promise.all(
+        [...sids, ...sids].map((messageSid, i) => env.twilio.sendInbound({ from: i % 2 ? SOLO : SHARED, to: i % 3 ? REP_A_NUMBER : REP_B_NUMBER, body: `reply ${i % 60}`, messageSid })),
+      );
+      expect(answers.every((a) => a.status === 200)).toBe(true);
+      const stored = await messages().find({ where: { providerSid: In(sids) } });
+      expect(stored).toHaveLength(60);
+      expect(await env.t.dataSource.getRepository(Notification).count()).toBe(before + 60);
+      expect(await outbox().countBy({ kind: 'task_upsert', aggregateId: In(stored.map((m) => m.id)) })).toBe(60);
+    });
+
     it('stores nothing under a replayed STOP, and sends no second confirmation', async () => {
       const messageSid = `SM${randomUUID().replace(/-/g, '')}`;
       const phone = '+16175550177';
@@ -289,20 +303,23 @@ describe('inbound SMS: replies, threads, notifications, keywords and the consent
   });
 });
 
+const PROVIDER_MODE_NUMBER = '+14155550109';
+const PROVIDER_MODE_PROSPECT = '+16175550155';
+
 describe('inbound SMS with OPT_OUT_CONFIRMATION=provider', () => {
   let env: AppWithTwilio;
   beforeAll(async () => {
     env = await startAppWithTwilio({ OPT_OUT_CONFIRMATION: 'provider' });
-    await seedRep(env.t.dataSource, REP_A_NUMBER);
+    await seedRep(env.t.dataSource, PROVIDER_MODE_NUMBER);
   });
   afterAll(() => env.close());
 
   it('blocks on STOP but sends no confirmation of its own (Twilio Advanced Opt-Out does)', async () => {
     env.twilio.stopKeywordsOptOut = true;
-    await env.twilio.sendInbound({ from: SOLO, to: REP_A_NUMBER, body: 'STOP' });
-    expect(await env.t.app.get(ConsentService).isOptedOut(SOLO)).toBe(true);
-    await env.twilio.sendInbound({ from: SOLO, to: REP_A_NUMBER, body: 'START' });
-    expect(await env.t.app.get(ConsentService).isOptedOut(SOLO)).toBe(false);
+    await env.twilio.sendInbound({ from: PROVIDER_MODE_PROSPECT, to: PROVIDER_MODE_NUMBER, body: 'STOP' });
+    expect(await env.t.app.get(ConsentService).isOptedOut(PROVIDER_MODE_PROSPECT)).toBe(true);
+    await env.twilio.sendInbound({ from: PROVIDER_MODE_PROSPECT, to: PROVIDER_MODE_NUMBER, body: 'START' });
+    expect(await env.t.app.get(ConsentService).isOptedOut(PROVIDER_MODE_PROSPECT)).toBe(false);
     expect(env.twilio.created).toHaveLength(0);
   });
 });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConversationMatcher } from './conversation-matcher';
 import { InboundController } from './inbound.controller';
 import { InboundService } from './inbound.service';
 import { ThreadsController } from './threads.controller';
@@ -10,7 +11,7 @@ import { SmsProviderModule } from './twilio/sms-provider.module';
 @Module({
   imports: [SmsProviderModule],
   controllers: [InboundController, ThreadsController],
-  providers: [InboundService, ThreadsService, TwilioSignatureGuard],
+  providers: [InboundService, ConversationMatcher, ThreadsService, TwilioSignatureGuard],
   exports: [ThreadsService],
 })
 export class InboundModule {}

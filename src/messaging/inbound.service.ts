@@ -1,21 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
-import { User } from '../auth/user.entity';
+import { EntityManager, In, QueryFailedError } from 'typeorm';
 import { normalizePhone } from '../common/phone-number';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { ConsentService } from '../consent/consent.service';
 import { classifyInbound, InboundClassification } from '../consent/keywords';
-import { Prospect } from '../crm/prospect.entity';
-import { ProspectPhone } from '../crm/prospect-phone.entity';
 import { nowIso } from '../database/columns';
 import { UnitOfWork } from '../database/unit-of-work';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { NotificationView } from '../notifications/notification.view';
-import { SenderNumber } from '../numbers/sender-number.entity';
 import { OutboxService } from '../sync/outbox.service';
-import { fileUnder, FiledUnder } from './conversation-match';
+import { Conversation, conversationKey, ConversationMatcher } from './conversation-matcher';
 import { KeywordOutcome, KeywordReplies, keywordReplies, replyFor } from './keyword-replies';
 import { Message } from './message.entity';
 import { countSegments, MAX_CONCATENATED_SEGMENTS } from './segments';
@@ -42,19 +38,26 @@ export type InboundResult =
       reply: Message | null;
     };
 
-/** Who the reply came to and who it came from, read before the unit of work (reads only). */
-interface Conversation extends FiledUnder {
-  from: string;
-  to: string;
-  senderNumber: SenderNumber | null;
-  owner: User | null;
+interface Pending {
+  sms: InboundSms;
+  classification: InboundClassification;
+  resolve: (result: InboundResult) => void;
+  reject: (error: unknown) => void;
 }
+
+/** The most plain replies written in one transaction (19 columns a message stays far below bind limits). */
+export const MAX_BATCH = 200;
 
 /**
  * Inbound SMS (CONTRACT §2 Webhooks): stores a reply once per MessageSid, files it in the thread of
  * the prospects holding the number, applies opt-out/opt-in keywords to the org-wide consent state,
  * notifies the owner of the number texted and queues the CRM Task — all in one unit of work, so
  * either all of it happened or none did and a replay finds nothing left to do.
+ *
+ * Plain replies (no keyword: nearly all traffic) are group-committed: those that arrive while a
+ * transaction is running are written together by the next one, a handful of statements for the
+ * whole batch; the webhook is answered only after its batch committed. Keyword messages go one by
+ * one, since each changes consent state the next may read.
  *
  * Keyword replies (opt-out confirmation, HELP) are sent through the SmsProvider port after the
  * commit, not as TwiML `<Message>`: the reply is then a stored outbound message in the thread,
@@ -67,10 +70,12 @@ interface Conversation extends FiledUnder {
 export class InboundService {
   private readonly logger = new Logger(InboundService.name);
   private readonly replies: KeywordReplies;
+  private readonly queue: Pending[] = [];
+  private draining = false;
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
+    private readonly matcher: ConversationMatcher,
     private readonly consent: ConsentService,
     private readonly outbox: OutboxService,
     private readonly notifications: NotificationsService,
@@ -80,66 +85,51 @@ export class InboundService {
     this.replies = keywordReplies(config.keywordReplies);
   }
 
-  async receive(sms: InboundSms): Promise<InboundResult> {
+  receive(raw: InboundSms): Promise<InboundResult> {
+    const sms = { ...raw, from: asPhone(raw.from), to: asPhone(raw.to) };
     const classification = classifyInbound(sms.body);
-    const conversation = await this.match(asPhone(sms.from), asPhone(sms.to));
+    if (classification.kind !== 'none') return this.receiveOne(sms, classification);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ sms, classification, resolve, reject });
+      if (this.draining) return;
+      this.draining = true;
+      // Yield to the event loop first: the webhooks whose bytes are already in (the same poll
+      // phase) join this batch. better-sqlite3 is synchronous, so without the yield each request
+      // would run to its commit before the next one is even parsed, one transaction each.
+      setImmediate(() => void this.drain());
+    });
+  }
+
+  // ---- one message (keywords, and the fallback of a batch) ------------------------------------
+
+  private async receiveOne(sms: InboundSms, classification: InboundClassification): Promise<InboundResult> {
     let result: InboundResult;
     try {
-      result = await this.uow.run((manager) => this.record(manager, sms, classification, conversation));
+      result = await this.uow.run((manager) => this.recordOne(manager, sms, classification));
     } catch (error) {
       // Two deliveries of one MessageSid racing on PostgreSQL: the unique index turns the second away.
-      if (isUniqueViolation(error) && (await this.isStored(sms.messageSid))) return { duplicate: true, messageSid: sms.messageSid };
+      if (isUniqueViolation(error)) return { duplicate: true, messageSid: sms.messageSid };
       throw error;
     }
     if (result.duplicate) return result;
-    if (result.notification && result.message.userId) this.notifications.publish(result.message.userId, result.notification);
+    this.publish(result);
     if (result.reply) result.reply = await this.sendReply(result.reply);
     return result;
   }
 
-  private async record(manager: EntityManager, sms: InboundSms, classification: InboundClassification, c: Conversation): Promise<InboundResult> {
+  private async recordOne(manager: EntityManager, sms: InboundSms, classification: InboundClassification): Promise<InboundResult> {
     if (await manager.getRepository(Message).existsBy({ providerSid: sms.messageSid })) return { duplicate: true, messageSid: sms.messageSid };
-    const now = nowIso();
-    const counted = countSegments(sms.body, MAX_CONCATENATED_SEGMENTS);
-    const message: Message = {
-      id: randomUUID(),
-      direction: 'inbound',
-      fromNumber: c.from,
-      toNumber: c.to,
-      body: sms.body,
-      encoding: counted.encoding,
-      segments: sms.numSegments && sms.numSegments > 0 ? sms.numSegments : Math.max(counted.segments, 1),
-      status: 'received',
-      errorCode: null,
-      providerSid: sms.messageSid,
-      prospectId: c.prospect?.id ?? null,
-      recordId: c.recordId,
-      userId: c.owner?.id ?? null,
-      senderNumberId: c.senderNumber?.id ?? null,
-      idempotencyKey: null,
-      needsReview: classification.needsReview,
-      createdAt: now,
-      updatedAt: now,
-      crmActivityId: null,
-    };
+    const conversation = (await this.matcher.matchMany(manager, [sms])).get(conversationKey(sms.from, sms.to))!;
+    const message = inboundMessage(sms, classification, conversation, nowIso());
     await manager.getRepository(Message).insert(message);
 
     const outcome = await this.applyKeyword(manager, classification, message);
     // A reply from a number no prospect holds has no record to log it on; it stays in the service.
     if (message.prospectId) await this.outbox.enqueue(manager, 'task_upsert', message.id);
-    const notification = message.userId
-      ? await this.notifications.createForReply(manager, {
-          userId: message.userId,
-          messageId: message.id,
-          recordId: message.recordId,
-          prospectName: c.prospect?.name ?? null,
-          body: message.body,
-          createdAt: now,
-        })
-      : null;
+    const [notification = null] = await this.notifications.createForReplies(manager, notificationsFor([{ message, conversation }]));
 
     const replyText = replyFor(outcome, this.config.optOutConfirmation, this.replies);
-    const reply = replyText ? this.replyTo(message, replyText) : null;
+    const reply = replyText ? replyTo(message, replyText) : null;
     if (reply) await manager.getRepository(Message).insert(reply);
     return { duplicate: false, message, classification, outcome, notification, reply };
   }
@@ -169,27 +159,84 @@ export class InboundService {
     }
   }
 
-  private replyTo(inbound: Message, body: string): Message {
-    const counted = countSegments(body, MAX_CONCATENATED_SEGMENTS);
-    return {
-      ...inbound,
-      id: randomUUID(),
-      direction: 'outbound',
-      fromNumber: inbound.toNumber,
-      toNumber: inbound.fromNumber,
-      body,
-      encoding: counted.encoding,
-      segments: counted.segments,
-      status: 'queued',
-      providerSid: null,
-      needsReview: false,
-      // after the message it answers, so the thread reads in order
-      createdAt: new Date(Date.parse(inbound.createdAt) + 1).toISOString(),
-      updatedAt: new Date(Date.parse(inbound.createdAt) + 1).toISOString(),
-    };
+  // ---- plain replies, group-committed --------------------------------------------------------
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) await this.flush(this.queue.splice(0, MAX_BATCH));
+    } finally {
+      this.draining = false;
+    }
   }
 
-  /** After the commit: the provider call, then its result and the CRM Task in one unit of work. */
+  private async flush(batch: Pending[]): Promise<void> {
+    let results: InboundResult[];
+    try {
+      results = await this.uow.run((manager) => this.recordBatch(manager, batch));
+    } catch (error) {
+      if (!isUniqueViolation(error)) {
+        for (const item of batch) item.reject(error);
+        return;
+      }
+      // Another writer stored one of these sids meanwhile (PostgreSQL): settle them one by one.
+      await Promise.all(batch.map((item) => this.receiveOne(item.sms, item.classification).then(item.resolve, item.reject)));
+      return;
+    }
+    batch.forEach((item, i) => {
+      this.publish(results[i]);
+      item.resolve(results[i]);
+    });
+  }
+
+  private async recordBatch(manager: EntityManager, batch: Pending[]): Promise<InboundResult[]> {
+    const sids = batch.map((item) => item.sms.messageSid);
+    const stored = await manager.getRepository(Message).find({ select: { providerSid: true }, where: { providerSid: In(sids) } });
+    const seen = new Set(stored.map((m) => m.providerSid));
+    const fresh: Pending[] = [];
+    for (const item of batch) {
+      if (seen.has(item.sms.messageSid)) continue;
+      seen.add(item.sms.messageSid);
+      fresh.push(item);
+    }
+    const conversations = fresh.length > 0 ? await this.matcher.matchMany(manager, fresh.map((item) => item.sms)) : new Map<string, Conversation>();
+    const now = nowIso();
+    const written = new Map<Pending, { message: Message; conversation: Conversation }>();
+    for (const item of fresh) {
+      const conversation = conversations.get(conversationKey(item.sms.from, item.sms.to))!;
+      written.set(item, { message: inboundMessage(item.sms, item.classification, conversation, now), conversation });
+    }
+    const entries = [...written.values()];
+    if (entries.length > 0) await manager.getRepository(Message).insert(entries.map((e) => e.message));
+    await this.outbox.enqueueMany(
+      manager,
+      'task_upsert',
+      entries.filter((e) => e.message.prospectId).map((e) => e.message.id),
+    );
+    const notified = entries.filter((e) => e.message.userId);
+    const views = await this.notifications.createForReplies(manager, notificationsFor(notified));
+    const viewByMessage = new Map(notified.map((e, i) => [e.message.id, views[i]]));
+
+    return batch.map((item): InboundResult => {
+      const entry = written.get(item);
+      if (!entry) return { duplicate: true, messageSid: item.sms.messageSid };
+      return {
+        duplicate: false,
+        message: entry.message,
+        classification: item.classification,
+        outcome: { kind: 'none' },
+        notification: viewByMessage.get(entry.message.id) ?? null,
+        reply: null,
+      };
+    });
+  }
+
+  // ---- after the commit ----------------------------------------------------------------------
+
+  private publish(result: InboundResult): void {
+    if (!result.duplicate && result.notification && result.message.userId) this.notifications.publish(result.message.userId, result.notification);
+  }
+
+  /** The provider call, then its result and the CRM Task in one unit of work. */
   private async sendReply(reply: Message): Promise<Message> {
     let update: Pick<Message, 'providerSid' | 'status' | 'errorCode'>;
     try {
@@ -212,28 +259,65 @@ export class InboundService {
     });
     return updated;
   }
+}
 
-  private async match(from: string, to: string): Promise<Conversation> {
-    const manager = this.dataSource.manager;
-    const senderNumber = await manager.getRepository(SenderNumber).findOneBy({ phoneNumber: to });
-    const owner = senderNumber ? await manager.getRepository(User).findOneBy({ id: senderNumber.userId }) : null;
-    const phones = await manager.getRepository(ProspectPhone).findBy({ e164: from });
-    const ids = [...new Set(phones.map((p) => p.prospectId))];
-    const prospects = ids.length > 0 ? await manager.getRepository(Prospect).findBy({ id: In(ids) }) : [];
-    const last =
-      prospects.length > 0
-        ? await manager.getRepository(Message).findOne({
-            select: { prospectId: true, recordId: true },
-            where: { fromNumber: to, toNumber: from, direction: 'outbound' },
-            order: { createdAt: 'DESC' },
-          })
-        : null;
-    return { from, to, senderNumber, owner, ...fileUnder(prospects, last, owner?.salesforceUserId ?? null) };
-  }
+function inboundMessage(sms: InboundSms, classification: InboundClassification, c: Conversation, now: string): Message {
+  const counted = countSegments(sms.body, MAX_CONCATENATED_SEGMENTS);
+  return {
+    id: randomUUID(),
+    direction: 'inbound',
+    fromNumber: sms.from,
+    toNumber: sms.to,
+    body: sms.body,
+    encoding: counted.encoding,
+    segments: sms.numSegments && sms.numSegments > 0 ? sms.numSegments : Math.max(counted.segments, 1),
+    status: 'received',
+    errorCode: null,
+    providerSid: sms.messageSid,
+    prospectId: c.prospect?.id ?? null,
+    recordId: c.recordId,
+    userId: c.owner?.id ?? null,
+    senderNumberId: c.senderNumber?.id ?? null,
+    idempotencyKey: null,
+    needsReview: classification.needsReview,
+    createdAt: now,
+    updatedAt: now,
+    crmActivityId: null,
+  };
+}
 
-  private isStored(messageSid: string): Promise<boolean> {
-    return this.dataSource.getRepository(Message).existsBy({ providerSid: messageSid });
-  }
+function notificationsFor(entries: { message: Message; conversation: Conversation }[]) {
+  return entries
+    .filter((e) => e.message.userId)
+    .map(({ message, conversation }) => ({
+      userId: message.userId!,
+      messageId: message.id,
+      recordId: message.recordId,
+      prospectName: conversation.prospect?.name ?? null,
+      body: message.body,
+      createdAt: message.createdAt,
+    }));
+}
+
+function replyTo(inbound: Message, body: string): Message {
+  const counted = countSegments(body, MAX_CONCATENATED_SEGMENTS);
+  // just after the message it answers, so the thread reads in order
+  const at = new Date(Date.parse(inbound.createdAt) + 1).toISOString();
+  return {
+    ...inbound,
+    id: randomUUID(),
+    direction: 'outbound',
+    fromNumber: inbound.toNumber,
+    toNumber: inbound.fromNumber,
+    body,
+    encoding: counted.encoding,
+    segments: counted.segments,
+    status: 'queued',
+    providerSid: null,
+    needsReview: false,
+    createdAt: at,
+    updatedAt: at,
+  };
 }
 
 /** Twilio sends E.164; anything else (a short code, an odd format) is normalised when it can be, kept as sent otherwise. */

@@ -32,7 +32,15 @@ export class NotificationsService {
   ) {}
 
   async createForReply(manager: EntityManager, reply: ReplyNotification): Promise<NotificationView> {
-    const notification: Notification = {
+    const [view] = await this.createForReplies(manager, [reply]);
+    return view;
+  }
+
+  /** One notification per reply, written in one statement. */
+  async createForReplies(manager: EntityManager, replies: ReplyNotification[]): Promise<NotificationView[]> {
+    if (replies.length === 0) return [];
+    const now = nowIso();
+    const rows: Notification[] = replies.map((reply) => ({
       id: randomUUID(),
       userId: reply.userId,
       type: 'sms_reply',
@@ -40,11 +48,11 @@ export class NotificationsService {
       recordId: reply.recordId,
       prospectName: reply.prospectName,
       preview: previewOf(reply.body),
-      createdAt: reply.createdAt ?? nowIso(),
+      createdAt: reply.createdAt ?? now,
       readAt: null,
-    };
-    await manager.getRepository(Notification).insert(notification);
-    return toNotificationView(notification);
+    }));
+    await manager.getRepository(Notification).insert(rows);
+    return rows.map(toNotificationView);
   }
 
   /** After commit: tell the user's open streams. */
