@@ -9,6 +9,9 @@ import { HealthModule } from './health/health.module';
 import { NumbersModule } from './numbers/numbers.module';
 import { ConsentModule } from './consent/consent.module';
 import { OutboxModule } from './sync/outbox.module';
+import { SmsProviderModule } from './messaging/twilio/sms-provider.module';
+import { CrmModule } from './crm/crm.module';
+import { SendingModule } from './messaging/sending.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { InboundModule } from './messaging/inbound.module';
 
@@ -23,9 +26,12 @@ export class AppModule {
         ScheduleModule.forRoot(),
         AuthModule,
         HealthModule,
+        CrmModule,
+        SmsProviderModule,
         OutboxModule,
         ConsentModule,
         NumbersModule,
+        SendingModule,
         NotificationsModule,
         InboundModule,
       ],

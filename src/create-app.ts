@@ -35,7 +35,6 @@ export async function createApp(config: AppConfig, dataSource?: DataSource): Pro
   app.set('trust proxy', true);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new AllExceptionsFilter());
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

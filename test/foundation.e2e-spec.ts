@@ -1,10 +1,10 @@
 import { User } from '../src/auth/user.entity';
-import { ADMIN_KEY, startTestApp, TestApp } from './support/test-app';
+import { ADMIN_KEY, startTestStack, TestStack } from './support/test-app';
 
 describe('foundation: auth, errors, operations', () => {
-  let t: TestApp;
+  let t: TestStack;
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestStack();
   });
   afterAll(() => t.close());
 
@@ -74,15 +74,32 @@ describe('foundation: auth, errors, operations', () => {
   });
 
   it('serves health, readiness, metrics and the OpenAPI UI without a key', async () => {
-    expect((await t.http().get('/health')).body).toEqual({ status: 'ok', mode: 'sandbox' });
+    expect((await t.http().get('/health')).body).toEqual({ status: 'ok', mode: 'live' });
     const ready = await t.http().get('/health/ready');
     expect(ready.status).toBe(200);
-    expect(ready.body.checks.database).toEqual({ status: 'up' });
+    expect(ready.body.checks).toEqual({ database: { status: 'up' }, salesforce: { status: 'up' }, twilio: { status: 'up' } });
     const metrics = await t.http().get('/metrics');
     expect(metrics.status).toBe(200);
     expect(metrics.text).toMatch(/process_cpu_user_seconds_total/);
+    // the readiness probe above spent a token call and a /limits call
+    const calls = Number(/^salesforce_api_calls_made (\d+)$/m.exec(metrics.text)?.[1]);
+    expect(calls).toBeGreaterThanOrEqual(2);
+    expect(calls).toBe(t.salesforce.calls().total);
     const docs = await t.http().get('/docs-json');
     expect(docs.status).toBe(200);
     expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/admin/users', '/api/me']));
+  });
+
+  it('reports not ready, naming the dependency, when Twilio does not answer', async () => {
+    t.twilio.failNext(1, 'unavailable', 'account');
+    const ready = await t.http().get('/health/ready');
+    expect(ready.status).toBe(503);
+    expect(ready.body.checks.twilio.status).toBe('down');
+    expect(ready.body.checks.database.status).toBe('up');
+    t.salesforce.injectFault({ kind: 'SERVER_UNAVAILABLE', times: 1 });
+    const sfDown = await t.http().get('/health/ready');
+    expect(sfDown.status).toBe(503);
+    expect(sfDown.body.checks.salesforce.status).toBe('down');
+    expect((await t.http().get('/health/ready')).status).toBe(200);
   });
 });

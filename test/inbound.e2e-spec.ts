@@ -239,6 +239,26 @@ describe('inbound SMS: replies, threads, notifications, keywords and the consent
       ]);
     });
 
+    it('STOP texted to one rep refuses the next send from another rep and number with OPTED_OUT and no provider call; START restores', async () => {
+      const phone = '+16175550133';
+      const prospect = await seedProspect(env.t.dataSource, phone, { name: 'Olive Optout' });
+      const send = () => as(repB.apiKey).post('/api/messages', { recordId: prospect.id, from: REP_B_NUMBER, body: 'Hi Olive, quick question' });
+
+      await env.twilio.sendInbound({ from: phone, to: REP_A_NUMBER, body: 'Unsubscribe' });
+      expect(env.twilio.created).toHaveLength(1); // the confirmation, from Avery's number
+      const refused = await send();
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.code).toBe('OPTED_OUT');
+      expect(env.twilio.calls.create).toBe(1);
+
+      await env.twilio.sendInbound({ from: phone, to: REP_A_NUMBER, body: 'START' });
+      expect(env.twilio.created).toHaveLength(2);
+      const sent = await send();
+      expect(sent.status).toBe(201);
+      expect(env.twilio.created).toHaveLength(3);
+      expect(env.twilio.created[2]).toMatchObject({ to: phone, from: REP_B_NUMBER, body: 'Hi Olive, quick question' });
+    });
+
     it('YES from a number that never opted out is a reply, not a resubscription', async () => {
       await env.twilio.sendInbound({ from: SOLO, to: REP_A_NUMBER, body: 'Yes' });
       expect(env.twilio.created).toHaveLength(0);

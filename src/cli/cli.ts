@@ -13,13 +13,16 @@ export interface CliIo {
   isTty: boolean;
 }
 
-type Command = (args: string[], io: CliIo, config: () => Promise<AppConfig>) => Promise<number | 'keep-running'>;
+type Env = Record<string, string | undefined>;
+type Command = (args: string[], io: CliIo, config: () => Promise<AppConfig>, env: Env) => Promise<number | 'keep-running'>;
 
 export const COMMANDS: Record<string, { usage: string; run: Command }> = {
   serve: {
     usage: 'serve                       run the HTTP service (the default)',
-    run: async (_args, _io, config) => {
-      await serve(await config());
+    run: async (_args, io, config, env) => {
+      const service = await serve(await config(), env, io.out);
+      process.once('SIGINT', () => void service.close().then(() => process.exit(0)));
+      process.once('SIGTERM', () => void service.close().then(() => process.exit(0)));
       return 'keep-running';
     },
   },
@@ -31,7 +34,7 @@ export const COMMANDS: Record<string, { usage: string; run: Command }> = {
 
 export class CliError extends Error {}
 
-export async function runCli(argv: string[], io: CliIo, env: Record<string, string | undefined> = process.env): Promise<number | 'keep-running'> {
+export async function runCli(argv: string[], io: CliIo, env: Env = process.env): Promise<number | 'keep-running'> {
   const [name = 'serve', ...args] = argv;
   if (name === 'help' || name === '--help' || name === '-h') {
     io.out('usage: sms-crm-sync <command>\n' + Object.values(COMMANDS).map((c) => `  ${c.usage}`).join('\n'));
@@ -47,7 +50,7 @@ export async function runCli(argv: string[], io: CliIo, env: Record<string, stri
     return loadConfig(env, detectMode(env));
   };
   try {
-    return await command.run(args, io, config);
+    return await command.run(args, io, config, env);
   } catch (error) {
     if (error instanceof ConfigError) io.err(`sms-crm-sync: configuration error: ${error.message}`);
     else if (error instanceof CliError) io.err(`sms-crm-sync: ${error.message}`);

@@ -40,6 +40,8 @@ export const ERROR_STATUS = {
   QUIET_HOURS: 422,
   INVALID_MAPPING: 422,
   UNSUPPORTED_RECORD_TYPE: 422,
+  /** the SMS provider refused a message for a reason of its own (not opt-out, not the number) */
+  PROVIDER_REJECTED: 422,
   // 500 / 503
   INTERNAL_ERROR: 500,
   DEPENDENCY_UNAVAILABLE: 503,

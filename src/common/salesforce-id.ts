@@ -42,7 +42,7 @@ export const KEY_PREFIXES = {
   '00T': 'Task',
   '006': 'Opportunity',
   '005': 'User',
-  '00k': 'OpportunityContactRole',
+  '00K': 'OpportunityContactRole',
 } as const;
 
 export type KnownObject = (typeof KEY_PREFIXES)[keyof typeof KEY_PREFIXES];

@@ -36,7 +36,8 @@ export interface WriteResult {
   id: string | null;
   /** true when an upsert created the record */
   created?: boolean;
-  errors: { statusCode: string; message: string; fields: string[] }[];
+  /** kind: how the adapter classifies this record's error (e.g. UNABLE_TO_LOCK_ROW → TEMPORARY) */
+  errors: { statusCode: string; message: string; fields: string[]; kind?: CrmErrorKind }[];
 }
 
 export interface ApiUsage {

@@ -3,6 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/principal';
+import { SmsProvider } from '../messaging/sms-provider.port';
+import { CrmGateway } from '../crm/crm-gateway.port';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { metricsRegistry } from './metrics';
@@ -15,6 +17,8 @@ type Check = { status: 'up' | 'down'; error?: string };
 export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly crm: CrmGateway,
+    private readonly sms: SmsProvider,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -27,8 +31,12 @@ export class HealthController {
   /** Readiness: the database, Salesforce and Twilio all answer; 503 when one does not. */
   @Get('health/ready')
   async ready(@Res() res: Response) {
-    const [database] = await Promise.all([probe(() => this.dataSource.query('SELECT 1'))]);
-    const checks = { database };
+    const [database, salesforce, twilio] = await Promise.all([
+      probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => this.crm.ping()),
+      probe(() => this.sms.ping()),
+    ]);
+    const checks = { database, salesforce, twilio };
     const up = Object.values(checks).every((c) => c.status === 'up');
     res.status(up ? 200 : 503).json({ status: up ? 'ready' : 'not_ready', checks });
   }

@@ -5,11 +5,9 @@ import { InboundService } from './inbound.service';
 import { ThreadsController } from './threads.controller';
 import { ThreadsService } from './threads.service';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
-import { SmsProviderModule } from './twilio/sms-provider.module';
 
 /** Replies from prospects (the inbound webhook and its keywords) and the thread view. */
 @Module({
-  imports: [SmsProviderModule],
   controllers: [InboundController, ThreadsController],
   providers: [InboundService, ConversationMatcher, ThreadsService, TwilioSignatureGuard],
   exports: [ThreadsService],

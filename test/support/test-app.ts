@@ -5,6 +5,9 @@ import { loadConfig } from '../../src/config/app-config';
 import type { AppConfig } from '../../src/config/app-config';
 import { createApp } from '../../src/create-app';
 import { openDatabase } from '../../src/database/data-source';
+import { SalesforceStandIn } from '../../src/sandbox/salesforce';
+import { standInEnv } from '../../src/sandbox/sandbox';
+import { TwilioStandIn } from '../../src/sandbox/twilio';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789';
 
@@ -54,6 +57,33 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     close: async () => {
       await app.close();
       if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}
+
+export interface TestStack extends TestApp {
+  salesforce: SalesforceStandIn;
+  twilio: TwilioStandIn;
+}
+
+/**
+ * The whole picture: both stand-ins started on free ports, the app pointed at them (Salesforce
+ * through the OAuth client-credentials flow), Twilio's inbound webhook aimed at the app.
+ */
+export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
+  const salesforce = new SalesforceStandIn();
+  await salesforce.start();
+  const twilio = await new TwilioStandIn({ callbackDelayMs: 5 }).start();
+  const t = await startTestApp({ ...standInEnv(salesforce, twilio), ...env });
+  twilio.inboundWebhookUrl = `${t.config.publicBaseUrl}/webhooks/twilio/sms`;
+  return {
+    ...t,
+    salesforce,
+    twilio,
+    close: async () => {
+      await t.close();
+      await twilio.stop();
+      await salesforce.stop();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { SmsProvider } from '../sms-provider.port';
@@ -9,6 +9,7 @@ import { TwilioSmsProvider } from './twilio-sms.provider';
  * mode the config's `twilio` section points at the in-process stand-in (apiBaseUrl and its
  * credentials), so nothing here changes; tests may `overrideProvider(SmsProvider)`.
  */
+@Global()
 @Module({
   providers: [
     {

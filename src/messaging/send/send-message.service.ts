@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, QueryFailedError } from 'typeorm';
+import type { Principal } from '../../auth/principal';
+import { DomainError } from '../../common/domain-error';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { ConsentService } from '../../consent/consent.service';
+import { nowIso } from '../../database/columns';
+import { UnitOfWork } from '../../database/unit-of-work';
+import { OutboxService } from '../../sync/outbox.service';
+import { ClearedSend, SendGateService } from '../gate/send-gate.service';
+import { Message } from '../message.entity';
+import { MessageView, toMessageView } from '../message.view';
+import { countSegments } from '../segments';
+import { SmsProvider, SmsProviderError } from '../sms-provider.port';
+import { DeliveryStatusService } from '../status/delivery-status.service';
+import type { SendMessageDto } from './send-message.dto';
+
+export const STATUS_CALLBACK_PATH = '/webhooks/twilio/status';
+/** error_code of a send Twilio could not be asked about (timeout, 5xx): it may or may not have gone out. */
+const UNKNOWN_OUTCOME = 'TEMPORARY';
+
+/**
+ * POST /api/messages: the gate, then the message row (queued) and its CRM outbox entry in one unit
+ * of work, then Twilio, outside any transaction. An idempotency key returns the first result; a
+ * provider failure marks the message failed and is never re-sent on its own.
+ */
+@Injectable()
+export class SendMessageService {
+  private readonly logger = new Logger('Send');
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly gate: SendGateService,
+    private readonly outbox: OutboxService,
+    private readonly consent: ConsentService,
+    private readonly sms: SmsProvider,
+    private readonly statuses: DeliveryStatusService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async send(principal: Principal, dto: SendMessageDto): Promise<MessageView> {
+    const key = dto.idempotencyKey?.trim() || null;
+    if (key) {
+      const first = await this.findByKey(principal.id, key);
+      if (first) return replay(first);
+    }
+    const cleared = await this.gate.clear(principal, dto);
+    const message = this.newMessage(principal, dto.body, cleared, key);
+    try {
+      await this.uow.run(async (manager) => {
+        await manager.getRepository(Message).insert(message);
+        await this.outbox.enqueue(manager, 'task_upsert', message.id);
+      });
+    } catch (error) {
+      // the same key raced in from a concurrent retry: its message is the first result
+      const first = key && error instanceof QueryFailedError ? await this.findByKey(principal.id, key) : null;
+      if (first) return replay(first);
+      throw error;
+    }
+    return this.dispatch(principal, message, cleared);
+  }
+
+  private async dispatch(principal: Principal, message: Message, cleared: ClearedSend): Promise<MessageView> {
+    let sent;
+    try {
+      sent = await this.sms.send({ to: message.toNumber, from: message.fromNumber, body: message.body, statusCallbackUrl: this.config.publicBaseUrl + STATUS_CALLBACK_PATH });
+    } catch (error) {
+      throw await this.failed(principal, message, cleared, error);
+    }
+    const updatedAt = nowIso();
+    await this.uow.run((manager) =>
+      manager.getRepository(Message).update({ id: message.id, status: 'queued' }, { providerSid: sent.providerMessageId, status: sent.status, updatedAt }),
+    );
+    Object.assign(message, { providerSid: sent.providerMessageId, status: sent.status, updatedAt });
+    if (sent.status === 'queued') await this.statuses.sidRecorded(sent.providerMessageId);
+    return toMessageView(message);
+  }
+
+  /** Marks the message failed and turns the provider's answer into the API's. */
+  private async failed(principal: Principal, message: Message, cleared: ClearedSend, error: unknown): Promise<DomainError> {
+    const providerError = error instanceof SmsProviderError ? error : new SmsProviderError('TEMPORARY', String(error));
+    const errorCode = (providerError.providerCode ?? (providerError.kind === 'TEMPORARY' ? UNKNOWN_OUTCOME : providerError.kind)).slice(0, 12);
+    const updatedAt = nowIso();
+    await this.uow.run(async (manager) => {
+      await manager.getRepository(Message).update({ id: message.id }, { status: 'failed', errorCode, updatedAt });
+      if (providerError.kind === 'OPTED_OUT') {
+        await this.consent.block(manager, { phoneNumber: message.toNumber, source: 'provider_21610', messageId: message.id, actorUserId: principal.id });
+      }
+    });
+    Object.assign(message, { status: 'failed', errorCode, updatedAt });
+    const answer = providerAnswer(message, providerError.kind, providerError.message);
+    if (answer.status === 422) {
+      await this.gate.recordRefusal(
+        principal.id,
+        { recordIdRaw: cleared.record.id, fromRaw: message.fromNumber, sender: cleared.sender, choice: { kind: 'chosen', recipient: cleared.recipient }, toVerdict: null, toRaw: message.toNumber },
+        { code: answer.code as 'OPTED_OUT' | 'INVALID_PHONE', message: answer.message, details: answer.details ?? {} },
+      );
+    }
+    if (providerError.kind === 'TEMPORARY' || providerError.kind === 'RATE_LIMITED') {
+      this.logger.warn(`message ${message.id} failed at the provider (${providerError.kind} ${errorCode}); not re-sent`);
+    }
+    return answer;
+  }
+
+  private newMessage(principal: Principal, body: string, cleared: ClearedSend, idempotencyKey: string | null): Message {
+    const count = countSegments(body, this.config.smsMaxSegments);
+    const now = nowIso();
+    return Object.assign(new Message(), {
+      id: randomUUID(),
+      direction: 'outbound',
+      fromNumber: cleared.sender.phoneNumber,
+      toNumber: cleared.recipient.phoneNumber,
+      body,
+      encoding: count.encoding,
+      segments: count.segments,
+      status: 'queued',
+      errorCode: null,
+      providerSid: null,
+      prospectId: cleared.recipient.prospectId,
+      recordId: cleared.record.id,
+      userId: principal.id,
+      senderNumberId: cleared.sender.id,
+      idempotencyKey,
+      needsReview: false,
+      createdAt: now,
+      updatedAt: now,
+      crmActivityId: null,
+    } satisfies Message);
+  }
+
+  private findByKey(userId: string, idempotencyKey: string): Promise<Message | null> {
+    return this.dataSource.getRepository(Message).findOneBy({ userId, idempotencyKey });
+  }
+}
+
+/** The error a provider failure is answered with (the same on a retry with the same key). */
+function providerAnswer(message: Message, kind: string, providerMessage: string): DomainError {
+  const details = { messageId: message.id, errorCode: message.errorCode, to: message.toNumber };
+  switch (kind) {
+    case 'OPTED_OUT':
+      return new DomainError('OPTED_OUT', 'The recipient has unsubscribed (provider error 21610); the number is now blocked for everyone.', details);
+    case 'INVALID_RECIPIENT':
+      return new DomainError('INVALID_PHONE', 'The provider refused the recipient as not a valid mobile number.', details);
+    case 'REJECTED':
+      return new DomainError('PROVIDER_REJECTED', `The provider refused the message: ${providerMessage}`, details);
+    default:
+      return new DomainError('PROVIDER_UNAVAILABLE', 'The SMS provider did not answer; the message was not sent and will not be re-sent automatically.', details);
+  }
+}
+
+/** Codes the adapter reports for a provider that did not answer: Twilio 20429/20500/20503, HTTP 5xx/429, transport errors (ECONN…). */
+const TEMPORARY_ERROR_CODE = /^(TEMPORARY|20429|205\d\d|HTTP_5\d\d|HTTP_429|E[A-Z_]+)$/;
+const KIND_OF_ERROR_CODE: Record<string, string> = { '21610': 'OPTED_OUT', '21211': 'INVALID_RECIPIENT', '21614': 'INVALID_RECIPIENT' };
+
+/** A retry with the same key: the first message, or the first answer when its send failed. */
+function replay(first: Message): MessageView {
+  // failed before the provider took it (a failure reported later by a callback is a normal result)
+  if (first.status === 'failed' && first.direction === 'outbound' && !first.providerSid) {
+    const code = first.errorCode ?? UNKNOWN_OUTCOME;
+    const kind = KIND_OF_ERROR_CODE[code] ?? (TEMPORARY_ERROR_CODE.test(code) ? 'TEMPORARY' : 'REJECTED');
+    throw providerAnswer(first, kind, `error ${code}`);
+  }
+  return toMessageView(first);
+}

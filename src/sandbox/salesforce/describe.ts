@@ -1,0 +1,99 @@
+import type { FieldDef, ObjectDef, Schema } from './schema';
+
+/**
+ * Describe results in the REST API's shape (a subset of DescribeSObjectResult / Field, the keys
+ * clients actually read). Source: REST API Developer Guide, "sObject Describe"
+ * (resources_sobject_describe.htm) and "Describe Global" (resources_describeGlobal.htm); field
+ * properties as in the SOAP API's DescribeSObjectResult "Field".
+ */
+const SOAP_TYPES: Record<FieldDef['type'], string> = {
+  id: 'tns:ID',
+  reference: 'tns:ID',
+  string: 'xsd:string',
+  textarea: 'xsd:string',
+  phone: 'xsd:string',
+  email: 'xsd:string',
+  picklist: 'xsd:string',
+  combobox: 'xsd:string',
+  boolean: 'xsd:boolean',
+  datetime: 'xsd:dateTime',
+  date: 'xsd:date',
+  double: 'xsd:double',
+  currency: 'xsd:double',
+};
+
+function urls(object: ObjectDef, version: string) {
+  const base = `/services/data/v${version}/sobjects/${object.name}`;
+  return { sobject: base, describe: `${base}/describe`, rowTemplate: `${base}/{ID}` };
+}
+
+function describeField(f: FieldDef) {
+  return {
+    name: f.name,
+    label: f.label,
+    type: f.type,
+    soapType: SOAP_TYPES[f.type],
+    length: f.length,
+    nillable: f.nillable,
+    createable: f.createable,
+    updateable: f.updateable,
+    externalId: f.externalId,
+    unique: f.unique,
+    idLookup: f.type === 'id' || f.externalId,
+    caseSensitive: false,
+    custom: f.custom,
+    calculated: false,
+    defaultedOnCreate: f.defaultValue !== null || ['Id', 'OwnerId', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp', 'IsDeleted'].includes(f.name),
+    defaultValue: f.defaultValue,
+    filterable: f.type !== 'textarea',
+    sortable: f.type !== 'textarea',
+    referenceTo: f.referenceTo,
+    relationshipName: f.relationshipName,
+    polymorphicForeignKey: f.referenceTo.length > 1,
+    picklistValues: f.picklistValues.map((value) => ({ active: true, defaultValue: value === f.defaultValue, label: value, value, validFor: null })),
+  };
+}
+
+export function describeObject(object: ObjectDef, version: string) {
+  return {
+    name: object.name,
+    label: object.label,
+    labelPlural: `${object.label}s`,
+    keyPrefix: object.keyPrefix,
+    custom: false,
+    createable: true,
+    updateable: true,
+    deletable: true,
+    queryable: true,
+    retrieveable: true,
+    searchable: true,
+    layoutable: true,
+    replicateable: true,
+    urls: urls(object, version),
+    childRelationships: [],
+    recordTypeInfos: [],
+    fields: object.fields.map(describeField),
+  };
+}
+
+export function describeGlobal(schema: Schema, version: string) {
+  return {
+    encoding: 'UTF-8',
+    maxBatchSize: 200,
+    sobjects: schema.all().map((o) => ({
+      name: o.name,
+      label: o.label,
+      labelPlural: `${o.label}s`,
+      keyPrefix: o.keyPrefix,
+      custom: false,
+      createable: true,
+      updateable: true,
+      deletable: true,
+      queryable: true,
+      retrieveable: true,
+      searchable: true,
+      replicateable: true,
+      urls: urls(o, version),
+    })),
+  };
+}

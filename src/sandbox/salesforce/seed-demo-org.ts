@@ -1,0 +1,69 @@
+import type { SalesforceStandIn } from './salesforce-stand-in';
+
+/**
+ * The sandbox's demo org: a few Accounts, Contacts and Leads with US and Canadian numbers
+ * (212 New York, 415 San Francisco, 312 Chicago, 416 Toronto, 604 Vancouver, 514 Montréal) and a
+ * mix of Do-Not-Call, Do-Not-SMS and enrollment, two reps (Users), and one open Opportunity with a
+ * Contact Role. Numbers use the 555-01xx range reserved for fiction.
+ */
+export interface DemoOrgIds {
+  users: { alice: string; bob: string };
+  accounts: { acme: string; northwind: string; maple: string };
+  contacts: {
+    /** enrolled, reachable: the happy path (212, New York) */
+    jane: string;
+    /** enrolled, Do-Not-Call (415) */
+    omar: string;
+    /** enrolled, Do-Not-SMS (312) */
+    priya: string;
+    /** not enrolled (416, Toronto) */
+    luc: string;
+    /** enrolled, reachable, mobile only (604, Vancouver) */
+    mei: string;
+  };
+  leads: {
+    /** enrolled, reachable (514, Montréal) */
+    chloe: string;
+    /** enrolled, Do-Not-SMS (415) */
+    sam: string;
+    /** not enrolled (212) */
+    tom: string;
+  };
+  opportunity: string;
+  contactRole: string;
+}
+
+export function seedDemoOrg(sf: SalesforceStandIn): DemoOrgIds {
+  const user = (FirstName: string, LastName: string, MobilePhone: string) =>
+    sf.insert('User', { FirstName, LastName, Username: `${FirstName.toLowerCase()}@demo.example`, Email: `${FirstName.toLowerCase()}@demo.example`, MobilePhone });
+  const users = { alice: user('Alice', 'Rep', '+12125550100'), bob: user('Bob', 'Rep', '+14165550100') };
+
+  const account = (Name: string, Phone: string, BillingCountry: string, OwnerId: string) => sf.insert('Account', { Name, Phone, BillingCountry, OwnerId });
+  const accounts = {
+    acme: account('Acme Corp', '+12125550150', 'US', users.alice),
+    northwind: account('Northwind Traders', '+13125550150', 'US', users.alice),
+    maple: account('Maple Leaf Logistics', '+14165550150', 'CA', users.bob),
+  };
+
+  const contact = (FirstName: string, LastName: string, AccountId: string, OwnerId: string, extra: Record<string, unknown>) =>
+    sf.insert('Contact', { FirstName, LastName, AccountId, OwnerId, Email: `${FirstName.toLowerCase()}@${LastName.toLowerCase()}.example`, ...extra });
+  const contacts = {
+    jane: contact('Jane', 'Doe', accounts.acme, users.alice, { MobilePhone: '(212) 555-0101', Phone: '212-555-0111', SMS_Enrolled__c: true }),
+    omar: contact('Omar', 'Haddad', accounts.acme, users.alice, { MobilePhone: '+1 415 555 0102', SMS_Enrolled__c: true, DoNotCall: true }),
+    priya: contact('Priya', 'Shah', accounts.northwind, users.alice, { Phone: '312.555.0103', SMS_Enrolled__c: true, Do_Not_SMS__c: true }),
+    luc: contact('Luc', 'Tremblay', accounts.maple, users.bob, { MobilePhone: '416-555-0104', SMS_Enrolled__c: false }),
+    mei: contact('Mei', 'Chen', accounts.maple, users.bob, { MobilePhone: '+16045550105', SMS_Enrolled__c: true }),
+  };
+
+  const lead = (FirstName: string, LastName: string, Company: string, OwnerId: string, extra: Record<string, unknown>) =>
+    sf.insert('Lead', { FirstName, LastName, Company, OwnerId, ...extra });
+  const leads = {
+    chloe: lead('Chloé', 'Gagnon', 'Poutine Partners', users.bob, { MobilePhone: '514-555-0106', SMS_Enrolled__c: true }),
+    sam: lead('Sam', 'Rivera', 'Bay Robotics', users.alice, { Phone: '(415) 555-0107', SMS_Enrolled__c: true, Do_Not_SMS__c: true }),
+    tom: lead('Tom', 'Nguyen', 'Hudson Analytics', users.alice, { MobilePhone: '212 555 0108' }),
+  };
+
+  const opportunity = sf.insert('Opportunity', { Name: 'Acme Corp — Platform renewal', AccountId: accounts.acme, StageName: 'Negotiation/Review', CloseDate: '2030-06-30', Amount: 48000, OwnerId: users.alice });
+  const contactRole = sf.insert('OpportunityContactRole', { OpportunityId: opportunity, ContactId: contacts.jane, Role: 'Decision Maker', IsPrimary: true });
+  return { users, accounts, contacts, leads, opportunity, contactRole };
+}

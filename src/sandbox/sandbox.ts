@@ -1,0 +1,136 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { hashApiKey, newApiKey } from '../auth/api-key';
+import { User } from '../auth/user.entity';
+import { nowIso } from '../database/columns';
+import { SenderNumber, NumberKind } from '../numbers/sender-number.entity';
+import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DemoOrgIds, SalesforceStandIn, seedDemoOrg } from './salesforce';
+import { TwilioStandIn } from './twilio';
+
+/**
+ * Sandbox mode (CONTRACT §1): with no Salesforce and no Twilio settings, both stand-ins run
+ * in-process on 127.0.0.1 and the service talks to them through the real SDKs, exactly as it
+ * would to the real services. The demo org is seeded the same way every time (the stand-in's ids
+ * are a deterministic sequence), so a sandbox database survives restarts.
+ */
+export interface Sandbox {
+  salesforce: SalesforceStandIn;
+  twilio: TwilioStandIn;
+  demo: DemoOrgIds;
+  /** the settings that point the service at the stand-ins */
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export async function startSandbox(givenEnv: Record<string, string | undefined>): Promise<Sandbox> {
+  const salesforce = new SalesforceStandIn();
+  await salesforce.start();
+  const demo = seedDemoOrg(salesforce);
+  const twilio = await new TwilioStandIn().start();
+  const env: Record<string, string> = {
+    ...standInEnv(salesforce, twilio),
+    ADMIN_API_KEY: givenEnv.ADMIN_API_KEY || `sandbox_${randomBytes(18).toString('base64url')}`,
+  };
+  return {
+    salesforce,
+    twilio,
+    demo,
+    env,
+    stop: async () => {
+      await twilio.stop();
+      await salesforce.stop();
+    },
+  };
+}
+
+/** The settings that point the service at started stand-ins (Salesforce through client credentials). */
+export function standInEnv(salesforce: SalesforceStandIn, twilio: TwilioStandIn): Record<string, string> {
+  return {
+    SALESFORCE_INSTANCE_URL: salesforce.url,
+    SALESFORCE_LOGIN_URL: salesforce.url,
+    SALESFORCE_CLIENT_ID: DEFAULT_CLIENT_ID,
+    SALESFORCE_CLIENT_SECRET: DEFAULT_CLIENT_SECRET,
+    TWILIO_ACCOUNT_SID: twilio.accountSid,
+    TWILIO_AUTH_TOKEN: twilio.authToken,
+    TWILIO_API_BASE_URL: twilio.url,
+  };
+}
+
+export interface SandboxRep {
+  name: string;
+  apiKey: string;
+  numbers: { phoneNumber: string; kind: NumberKind; smsEnabled: boolean }[];
+}
+
+const REPS = [
+  {
+    key: 'alice' as const,
+    name: 'Alice Rep',
+    email: 'alice@demo.example',
+    numbers: [
+      { phoneNumber: '+12125550190', kind: 'direct', smsEnabled: true },
+      { phoneNumber: '+13125550191', kind: 'local_presence', smsEnabled: false },
+    ],
+  },
+  {
+    key: 'bob' as const,
+    name: 'Bob Rep',
+    email: 'bob@demo.example',
+    numbers: [
+      { phoneNumber: '+14165550192', kind: 'direct', smsEnabled: true },
+      { phoneNumber: '+16045550193', kind: 'direct', smsEnabled: false },
+    ],
+  },
+] satisfies { key: keyof DemoOrgIds['users']; name: string; email: string; numbers: SandboxRep['numbers'] }[];
+
+/**
+ * The demo reps and their numbers in our own database. Their API keys are issued anew at every
+ * sandbox boot (only hashes are stored, so a key cannot be shown twice).
+ */
+export async function seedSandboxReps(dataSource: DataSource, demo: DemoOrgIds): Promise<SandboxRep[]> {
+  const reps: SandboxRep[] = [];
+  await dataSource.transaction(async (manager) => {
+    for (const rep of REPS) {
+      const apiKey = newApiKey();
+      const salesforceUserId = demo.users[rep.key];
+      const users = manager.getRepository(User);
+      let user = await users.findOneBy({ salesforceUserId });
+      if (user) await users.update({ id: user.id }, { apiKeyHash: hashApiKey(apiKey) });
+      else {
+        user = users.create({ id: randomUUID(), salesforceUserId, name: rep.name, email: rep.email, role: 'rep', apiKeyHash: hashApiKey(apiKey), createdAt: nowIso() });
+        await users.insert(user);
+      }
+      const numbers = manager.getRepository(SenderNumber);
+      for (const n of rep.numbers) {
+        if (!(await numbers.existsBy({ phoneNumber: n.phoneNumber }))) {
+          await numbers.insert({ id: randomUUID(), userId: user.id, createdAt: nowIso(), ...n });
+        }
+      }
+      reps.push({ name: rep.name, apiKey, numbers: rep.numbers });
+    }
+  });
+  return reps;
+}
+
+/** What `npm start` prints in sandbox mode: the keys and a few lines to paste. */
+export function sandboxBanner(baseUrl: string, adminKey: string, reps: SandboxRep[], demo: DemoOrgIds): string {
+  const alice = reps[0];
+  const lines = [
+    '',
+    '  sms-crm-sync is running in SANDBOX mode: Salesforce and Twilio are in-process stand-ins.',
+    '',
+    `  admin key:      ${adminKey}`,
+    ...reps.map((r) => `  ${r.name} key: ${r.apiKey}   (SMS number ${r.numbers.find((n) => n.smsEnabled)?.phoneNumber})`),
+    '',
+    '  Try:',
+    `  curl -s ${baseUrl}/api/me -H 'Authorization: Bearer ${alice.apiKey}'`,
+    `  curl -s ${baseUrl}/api/records/${demo.contacts.jane}/sms -H 'Authorization: Bearer ${alice.apiKey}'`,
+    `  curl -s -X POST ${baseUrl}/api/messages -H 'Authorization: Bearer ${alice.apiKey}' -H 'Content-Type: application/json' \\`,
+    `       -d '{"recordId":"${demo.contacts.jane}","from":"${alice.numbers[0].phoneNumber}","body":"Hi Jane, do you have 10 minutes tomorrow?"}'`,
+    `  curl -s -X POST ${baseUrl}/api/sms/segments -H 'Authorization: Bearer ${alice.apiKey}' -H 'Content-Type: application/json' -d '{"body":"It’s 5pm"}'`,
+    `  curl -s ${baseUrl}/api/admin/sync/status -H 'Authorization: Bearer ${adminKey}'`,
+    `  open ${baseUrl}/docs for every route`,
+    '',
+  ];
+  return lines.map((line) => `[sandbox] ${line}`).join('\n');
+}

@@ -1,0 +1,63 @@
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { detectMode, loadConfig } from '../src/config/app-config';
+import { RunningService, serve } from '../src/cli/serve.command';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+describe('sandbox mode (npm start with no Salesforce and no Twilio settings)', () => {
+  let service: RunningService;
+  let printed = '';
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    const env = { PORT: String(port), DATABASE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'scs-sbx-')), 'sandbox.db')}` };
+    const config = loadConfig(env, detectMode(env));
+    expect(config.mode).toBe('sandbox');
+    service = await serve(config, env, (line) => (printed += line + '\n'));
+    baseUrl = `http://localhost:${port}`;
+  });
+  afterAll(() => service.close());
+
+  const keyOf = (label: string) => new RegExp(`${label}:\\s+(\\S+)`).exec(printed)?.[1] ?? '';
+
+  it('prints the admin key, the reps’ keys and curl lines, every line marked sandbox', () => {
+    expect(keyOf('admin key')).toMatch(/^sandbox_/);
+    expect(keyOf('Alice Rep key')).toMatch(/^scs_/);
+    expect(printed).toMatch(/curl -s http:\/\/localhost:\d+\/api\/me/);
+    for (const line of printed.trim().split('\n')) expect(line).toMatch(/^\[sandbox\]/);
+  });
+
+  it('is ready: the database and both stand-ins answer through the real SDKs', async () => {
+    const res = await fetch(`${baseUrl}/health/ready`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      status: 'ready',
+      checks: { database: { status: 'up' }, salesforce: { status: 'up' }, twilio: { status: 'up' } },
+    });
+  });
+
+  it('seeds reps with numbers whose printed keys work', async () => {
+    const res = await fetch(`${baseUrl}/api/me`, { headers: { Authorization: `Bearer ${keyOf('Alice Rep key')}` } });
+    expect(res.status).toBe(200);
+    const me = (await res.json()) as { name: string; smsEnabled: boolean; senderNumbers: { kind: string; smsEnabled: boolean }[] };
+    expect(me.name).toBe('Alice Rep');
+    expect(me.smsEnabled).toBe(true);
+    expect(me.senderNumbers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ phoneNumber: '+12125550190', kind: 'direct', smsEnabled: true }),
+        expect.objectContaining({ kind: 'local_presence', smsEnabled: false }),
+      ]),
+    );
+  });
+});
