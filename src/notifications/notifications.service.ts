@@ -51,7 +51,7 @@ export class NotificationsService {
       createdAt: reply.createdAt ?? now,
       readAt: null,
     }));
-    await manager.getRepository(Notification).insert(rows);
+    await manager.createQueryBuilder().insert().into(Notification).values(rows).updateEntity(false).execute();
     return rows.map(toNotificationView);
   }
 

@@ -16,20 +16,20 @@ export class OutboxService {
   async enqueueMany(manager: EntityManager, kind: OutboxKind, aggregateIds: string[]): Promise<void> {
     if (aggregateIds.length === 0) return;
     const now = nowIso();
-    await manager.getRepository(OutboxEntry).insert(
-      aggregateIds.map((aggregateId) => ({
-        kind,
-        aggregateId,
-        payload: null,
-        priority: OUTBOX_PRIORITY[kind],
-        status: 'pending' as const,
-        attempts: 0,
-        nextAttemptAt: now,
-        lastError: null,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    );
+    // updateEntity(false): the generated ids are not needed, so skip TypeORM's read-back of them.
+    const rows = aggregateIds.map((aggregateId) => ({
+      kind,
+      aggregateId,
+      payload: null,
+      priority: OUTBOX_PRIORITY[kind],
+      status: 'pending' as const,
+      attempts: 0,
+      nextAttemptAt: now,
+      lastError: null,
+      createdAt: now,
+      updatedAt: now,
+    }));
+    await manager.createQueryBuilder().insert().into(OutboxEntry).values(rows).updateEntity(false).execute();
   }
 
   async enqueue(manager: EntityManager, kind: OutboxKind, aggregateId: string, payload?: Record<string, unknown>): Promise<void> {
