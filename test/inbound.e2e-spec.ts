@@ -313,6 +313,20 @@ describe('inbound SMS: replies, threads, notifications, keywords and the consent
     });
   });
 
+  it('documents every route of this issue in the OpenAPI description', async () => {
+    const docs = await env.t.http().get('/docs-json');
+    expect(Object.keys(docs.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/webhooks/twilio/sms',
+        '/api/prospects/{salesforceId}/messages',
+        '/api/notifications',
+        '/api/notifications/{id}/read',
+        '/api/notifications/stream',
+        '/api/admin/consent',
+      ]),
+    );
+  });
+
   describe('threads', () => {
     it('answers 404 for a prospect it has never heard of and 400 for a malformed id', async () => {
       const unknown = await as(repA.apiKey).get('/api/prospects/003000000099999/messages');
