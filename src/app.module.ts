@@ -12,6 +12,7 @@ import { OutboxModule } from './sync/outbox.module';
 import { SmsProviderModule } from './messaging/twilio/sms-provider.module';
 import { CrmModule } from './crm/crm.module';
 import { SendingModule } from './messaging/sending.module';
+import { ActivityModule } from './sync/activity.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { InboundModule } from './messaging/inbound.module';
 
@@ -29,6 +30,7 @@ export class AppModule {
         CrmModule,
         SmsProviderModule,
         OutboxModule,
+        ActivityModule,
         ConsentModule,
         NumbersModule,
         SendingModule,

@@ -11,9 +11,15 @@ import type { CreateUserDto } from './user.dto';
 import { Principal } from './principal';
 import { User } from './user.entity';
 
+/** How long a verified key is trusted without reading the database again. */
+const PRINCIPAL_TTL_MS = 30_000;
+const PRINCIPAL_CACHE_MAX = 10_000;
+
 @Injectable()
 export class AuthService {
   private readonly bootstrapHash: Buffer | null;
+  /** key hash → principal: every API call authenticates, and users change rarely */
+  private readonly principals = new Map<string, { principal: Principal; expiresAt: number }>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -27,9 +33,14 @@ export class AuthService {
     if (this.bootstrapHash && timingSafeEqual(this.bootstrapHash, Buffer.from(hash, 'hex'))) {
       return { id: 'bootstrap-admin', name: 'Bootstrap admin', role: 'admin', salesforceUserId: null, bootstrap: true };
     }
+    const cached = this.principals.get(hash);
+    if (cached && cached.expiresAt > Date.now()) return cached.principal;
     const user = await this.dataSource.getRepository(User).findOneBy({ apiKeyHash: hash });
     if (!user) return null;
-    return { id: user.id, name: user.name, role: user.role, salesforceUserId: user.salesforceUserId, bootstrap: false };
+    const principal: Principal = { id: user.id, name: user.name, role: user.role, salesforceUserId: user.salesforceUserId, bootstrap: false };
+    if (this.principals.size >= PRINCIPAL_CACHE_MAX) this.principals.clear();
+    this.principals.set(hash, { principal, expiresAt: Date.now() + PRINCIPAL_TTL_MS });
+    return principal;
   }
 
   async createUser(dto: CreateUserDto): Promise<{ user: User; apiKey: string }> {

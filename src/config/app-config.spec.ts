@@ -83,3 +83,20 @@ describe('settings', () => {
     expect(config.schedules.reconcile).toBeNull();
   });
 });
+
+describe('activity sync settings', () => {
+  it('pauses non-urgent syncs at 90% of the API allocation and reconciles 7 days by default', () => {
+    expect(loadConfig({})).toMatchObject({ apiBudgetShare: 0.9, reconcileWindowDays: 7 });
+  });
+
+  it('reads the budget share as a fraction or a percentage', () => {
+    expect(loadConfig({ SALESFORCE_API_BUDGET_SHARE: '0.75' }).apiBudgetShare).toBe(0.75);
+    expect(loadConfig({ SALESFORCE_API_BUDGET_SHARE: '80%' }).apiBudgetShare).toBe(0.8);
+  });
+
+  it('names the variable of a malformed budget share or window', () => {
+    expect(problem({ SALESFORCE_API_BUDGET_SHARE: '1.5' })).toBe('SALESFORCE_API_BUDGET_SHARE: must be a share like 0.9 or 90%, got "1.5"');
+    expect(problem({ SALESFORCE_API_BUDGET_SHARE: 'most' })).toMatch(/^SALESFORCE_API_BUDGET_SHARE: /);
+    expect(problem({ RECONCILE_WINDOW_DAYS: '0' })).toBe('RECONCILE_WINDOW_DAYS: must be between 1 and 365, got 0');
+  });
+});

@@ -16,6 +16,10 @@ export interface AppConfig {
   /** what the service texts back to HELP/INFO and around opt-out (CONTRACT §2 Webhooks) */
   keywordReplies: KeywordRepliesConfig;
   schedules: { mirror: string | null; activityFlush: string | null; reconcile: string | null };
+  /** share (0–1] of the daily Salesforce API allocation above which non-urgent syncs pause */
+  apiBudgetShare: number;
+  /** how far back the reconcile job compares local messages with Salesforce Tasks */
+  reconcileWindowDays: number;
 }
 
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
@@ -111,6 +115,8 @@ export function loadConfig(env: Env, mode: 'sandbox' | 'live' = detectMode(env))
       activityFlush: cron(env, 'ACTIVITY_FLUSH_CRON', '*/10 * * * * *'),
       reconcile: cron(env, 'RECONCILE_CRON', '0 0 * * * *'),
     },
+    apiBudgetShare: share(env, 'SALESFORCE_API_BUDGET_SHARE', 0.9),
+    reconcileWindowDays: integer(env, 'RECONCILE_WINDOW_DAYS', 7, 1, 365),
   };
 }
 
@@ -241,6 +247,16 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
   const value = Number(raw);
   if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+/** A share of a whole: `0.9` or `90%`, in (0, 1]. */
+function share(env: Env, name: string, fallback: number): number {
+  const raw = optional(env, name);
+  if (raw === null) return fallback;
+  const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(raw);
+  const value = match ? Number(match[1]) / (match[2] ? 100 : 1) : NaN;
+  if (!(value > 0 && value <= 1)) throw new ConfigError(name, `must be a share like 0.9 or 90%, got "${raw}"`);
   return value;
 }
 

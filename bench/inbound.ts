@@ -1,7 +1,7 @@
 /**
  * `npm run bench:inbound`: signed inbound webhooks per second, with none lost.
  *
- * The service runs as it does in production (`node dist/main.js serve`, its own process, SQLite
+ * The service runs as it does in production (`node main.js serve`, its own process, SQLite
  * file in WAL mode) against the Twilio stand-in's credentials; this process is the load generator
  * (the other core). It seeds reps, numbers and prospects, pre-signs every webhook exactly as Twilio
  * does, posts them over keep-alive connections (concurrency BENCH_CONCURRENCY, default 32) and then
@@ -19,18 +19,18 @@ import { AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { hashApiKey, newApiKey } from '../auth/api-key';
-import { User } from '../auth/user.entity';
-import { toId18 } from '../common/salesforce-id';
-import type { DatabaseConfig } from '../config/app-config';
-import { Prospect } from '../crm/prospect.entity';
-import { ProspectPhone } from '../crm/prospect-phone.entity';
-import { openDatabase } from '../database/data-source';
-import { Message } from '../messaging/message.entity';
-import { Notification } from '../notifications/notification.entity';
-import { SenderNumber } from '../numbers/sender-number.entity';
-import { TwilioStandIn, twilioSignature } from '../sandbox/twilio';
-import { OutboxEntry } from '../sync/outbox-entry.entity';
+import { hashApiKey, newApiKey } from '../src/auth/api-key';
+import { User } from '../src/auth/user.entity';
+import { toId18 } from '../src/common/salesforce-id';
+import type { DatabaseConfig } from '../src/config/app-config';
+import { Prospect } from '../src/crm/prospect.entity';
+import { ProspectPhone } from '../src/crm/prospect-phone.entity';
+import { openDatabase } from '../src/database/data-source';
+import { Message } from '../src/messaging/message.entity';
+import { Notification } from '../src/notifications/notification.entity';
+import { SenderNumber } from '../src/numbers/sender-number.entity';
+import { TwilioStandIn, twilioSignature } from '../src/sandbox/twilio';
+import { OutboxEntry } from '../src/sync/outbox-entry.entity';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -245,7 +245,7 @@ function databaseConfig(url: string): DatabaseConfig {
 }
 
 async function startService(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), join(__dirname, '..', 'main.js'), 'serve'], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), join(__dirname, '..', 'src', 'main.js'), 'serve'], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -54,7 +54,7 @@ if (process.argv.includes('--service')) {
 }
 
 async function main(): Promise<void> {
-  const { TwilioStandIn } = await import('../sandbox/twilio');
+  const { TwilioStandIn } = await import('../src/sandbox/twilio');
   const twilio = await new TwilioStandIn({ callbackMode: CALLBACKS ? 'auto' : 'manual' }).start();
   const child = fork(__filename, ['--service'], {
     env: { ...process.env, LOG_LEVEL: 'silent', BENCH_TWILIO_URL: twilio.url, BENCH_TWILIO_SID: twilio.accountSid, BENCH_TWILIO_TOKEN: twilio.authToken },
@@ -121,14 +121,14 @@ async function main(): Promise<void> {
 
 /** The service, alone in this process: a fresh SQLite file, seeded reps, numbers and mirror. */
 async function runService(): Promise<void> {
-  const { loadConfig } = await import('../config/app-config');
-  const { createApp } = await import('../create-app');
-  const { openDatabase } = await import('../database/data-source');
-  const { Clock } = await import('../common/clock');
-  const { SendGateService } = await import('../messaging/gate/send-gate.service');
-  const { Prospect } = await import('../crm/prospect.entity');
-  const { ProspectPhone } = await import('../crm/prospect-phone.entity');
-  const { toId18 } = await import('../common/salesforce-id');
+  const { loadConfig } = await import('../src/config/app-config');
+  const { createApp } = await import('../src/create-app');
+  const { openDatabase } = await import('../src/database/data-source');
+  const { Clock } = await import('../src/common/clock');
+  const { SendGateService } = await import('../src/messaging/gate/send-gate.service');
+  const { Prospect } = await import('../src/crm/prospect.entity');
+  const { ProspectPhone } = await import('../src/crm/prospect-phone.entity');
+  const { toId18 } = await import('../src/common/salesforce-id');
 
   const dir = mkdtempSync(join(tmpdir(), 'sms-bench-'));
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));

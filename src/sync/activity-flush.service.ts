@@ -1,0 +1,365 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager, In, LessThanOrEqual, MoreThan } from 'typeorm';
+import { CrmError, CrmGateway, CrmRecord, WriteResult } from '../crm/crm-gateway.port';
+import type { CrmMapping } from '../crm/crm-mapping';
+import { classifyRecordError, describeRecordErrors } from '../crm/crm-record-error';
+import { Prospect } from '../crm/prospect.entity';
+import { nowIso } from '../database/columns';
+import { UnitOfWork } from '../database/unit-of-work';
+import { Message } from '../messaging/message.entity';
+import { ApiBudget } from './api-budget';
+import { CrmMappingSource } from './crm-mapping.source';
+import { OutboxEntry, OutboxKind } from './outbox-entry.entity';
+import { OUTBOX_PRIORITY, OutboxService } from './outbox.service';
+import { decideRetry } from './retry-policy';
+import type { JobProgress } from './sync-job';
+import { buildTask, describeMessage } from './task-builder';
+import { objectTypeOf, TaskSourceLoader } from './task-source.loader';
+
+/** sObject Collections take at most 200 records a call. */
+export const BATCH_SIZE = 200;
+/** Drain order: opt-out write-backs, then new Tasks, then status changes to logged Tasks. */
+const KINDS: OutboxKind[] = (Object.keys(OUTBOX_PRIORITY) as OutboxKind[]).sort((a, b) => OUTBOX_PRIORITY[a] - OUTBOX_PRIORITY[b]);
+
+export interface FlushStats {
+  [counter: string]: number;
+  batches: number;
+  recordsWritten: number;
+  tasksLogged: number;
+  tasksCreated: number;
+  statusUpdates: number;
+  doNotSmsWritten: number;
+  deferred: number;
+  parked: number;
+  pausedForBudget: number;
+  stoppedByTransientError: number;
+  salesforceApiCalls: number;
+}
+
+type EntryOutcome =
+  | { type: 'done' }
+  | { type: 'retry'; delayMs: number; error: string }
+  | { type: 'park'; error: string }
+  /** try again at once by another route (a status update whose Task is gone: upsert it whole) */
+  | { type: 'again'; error: string };
+
+interface BatchResult {
+  outcomes: Map<number, EntryOutcome>;
+  /** message id → Task id Salesforce confirmed */
+  taskIds: Map<string, string>;
+  /** messages whose Task no longer exists in Salesforce */
+  lostTasks: string[];
+  /** message id → the Description a Task was written with (a status may change meanwhile) */
+  writtenDescriptions: Map<string, string>;
+  /** a whole call failed for a transient reason: stop this run, the org is not taking writes */
+  transientCallError: CrmError | null;
+}
+
+/** One record to write and the outbox entries it settles. */
+interface WriteOp {
+  entries: OutboxEntry[];
+  record: CrmRecord;
+  messageId?: string;
+}
+
+/**
+ * Drains the outbox into Salesforce: opt-out write-backs first, then Tasks upserted on the
+ * external id through Collections (≤ 200 a call), then delivery-status updates. Each batch is read,
+ * sent outside any transaction, and its outcome committed in one unit of work — so a crash in
+ * between leaves the entries pending and the retry upserts the same external ids (no second Task).
+ */
+@Injectable()
+export class ActivityFlushService {
+  private readonly logger = new Logger(ActivityFlushService.name);
+  private queue: Promise<unknown> = Promise.resolve();
+  /** [0, 1) source for back-off jitter; tests may pin it */
+  random: () => number = Math.random;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly crm: CrmGateway,
+    private readonly budget: ApiBudget,
+    private readonly mappings: CrmMappingSource,
+    private readonly loader: TaskSourceLoader,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** One pass over what is due now. Passes never overlap in this process (flush and reconcile share it). */
+  drain(progress?: JobProgress & { readonly signal?: AbortSignal }): Promise<FlushStats> {
+    const run = this.queue.then(() => this.drainOnce(progress));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async drainOnce(progress?: JobProgress & { readonly signal?: AbortSignal }): Promise<FlushStats> {
+    const stats: FlushStats = {
+      batches: 0, recordsWritten: 0, tasksLogged: 0, tasksCreated: 0, statusUpdates: 0, doNotSmsWritten: 0,
+      deferred: 0, parked: 0, pausedForBudget: 0, stoppedByTransientError: 0, salesforceApiCalls: 0,
+    };
+    const callsBefore = this.crm.usage().callsMade;
+    const startedAt = nowIso();
+    const total = await this.dataSource.getRepository(OutboxEntry).countBy({ status: 'pending', nextAttemptAt: LessThanOrEqual(startedAt) });
+    let handled = 0;
+    progress?.update(0, total, 'outbox');
+    const mapping = await this.mappings.current();
+    try {
+      kinds: for (const kind of KINDS) {
+        let afterId = 0;
+        for (;;) {
+          if (progress?.signal?.aborted) break kinds;
+          if (kind !== 'do_not_sms' && !(await this.budget.mayRunNonUrgent())) {
+            stats.pausedForBudget = 1;
+            break kinds;
+          }
+          const entries = await this.dueEntries(kind, afterId, startedAt);
+          if (entries.length === 0) break;
+          afterId = entries[entries.length - 1].id;
+          const result = await this.runBatch(kind, entries, mapping, stats);
+          await this.commit(entries, result, stats);
+          stats.batches++;
+          handled += entries.length;
+          progress?.update(handled, total, kind);
+          if (result.transientCallError) {
+            stats.stoppedByTransientError = 1;
+            this.logger.warn(`flush paused until the back-off: ${result.transientCallError.message}`);
+            break kinds;
+          }
+        }
+      }
+    } finally {
+      stats.salesforceApiCalls = this.crm.usage().callsMade - callsBefore;
+    }
+    return stats;
+  }
+
+  private dueEntries(kind: OutboxKind, afterId: number, now: string): Promise<OutboxEntry[]> {
+    return this.dataSource.getRepository(OutboxEntry).find({
+      where: { status: 'pending', priority: OUTBOX_PRIORITY[kind], kind, nextAttemptAt: LessThanOrEqual(now), id: MoreThan(afterId) },
+      order: { id: 'ASC' },
+      take: BATCH_SIZE,
+    });
+  }
+
+  private async runBatch(kind: OutboxKind, entries: OutboxEntry[], mapping: CrmMapping, stats: FlushStats): Promise<BatchResult> {
+    const result: BatchResult = { outcomes: new Map(), taskIds: new Map(), lostTasks: [], writtenDescriptions: new Map(), transientCallError: null };
+    switch (kind) {
+      case 'do_not_sms':
+        await this.writeDoNotSms(entries, mapping, result, stats);
+        break;
+      case 'task_upsert':
+        await this.upsertTasks(entries, mapping, result, stats);
+        break;
+      case 'task_status':
+        await this.updateStatuses(entries, mapping, result, stats);
+        break;
+    }
+    return result;
+  }
+
+  private async upsertTasks(entries: OutboxEntry[], mapping: CrmMapping, result: BatchResult, stats: FlushStats): Promise<void> {
+    const byMessage = groupBy(entries, (e) => e.aggregateId);
+    const sources = await this.loader.load([...byMessage.keys()], mapping);
+    const ops: WriteOp[] = [];
+    for (const [messageId, group] of byMessage) {
+      const source = sources.get(messageId);
+      if (!source) for (const e of group) result.outcomes.set(e.id, { type: 'park', error: `MESSAGE_NOT_FOUND: message ${messageId} does not exist` });
+      else {
+        const record = buildTask(source, mapping.activity);
+        result.writtenDescriptions.set(messageId, String(record.Description));
+        ops.push({ entries: group, messageId, record });
+      }
+    }
+    const { object, externalIdField } = mapping.activity;
+    await this.write(ops, (records) => this.crm.upsert(object, externalIdField, records), result, (op, written) => {
+      result.taskIds.set(op.messageId!, written.id!);
+      stats.tasksLogged++;
+      if (written.created) stats.tasksCreated++;
+    });
+  }
+
+  /** A logged Task gets its Description rewritten by Id; a message not logged yet is upserted whole. */
+  private async updateStatuses(entries: OutboxEntry[], mapping: CrmMapping, result: BatchResult, stats: FlushStats): Promise<void> {
+    const messages = await this.dataSource.getRepository(Message).findBy({ id: In([...new Set(entries.map((e) => e.aggregateId))]) });
+    const byId = new Map(messages.map((m) => [m.id, m]));
+    const notLogged = entries.filter((e) => !byId.get(e.aggregateId)?.crmActivityId);
+    if (notLogged.length) await this.upsertTasks(notLogged, mapping, result, stats);
+    const ops = [...groupBy(entries.filter((e) => byId.get(e.aggregateId)?.crmActivityId), (e) => e.aggregateId)].map(([messageId, group]) => {
+      const message = byId.get(messageId)!;
+      return { entries: group, messageId, record: { Id: message.crmActivityId!, Description: describeMessage(message) } };
+    });
+    await this.write(
+      ops,
+      (records) => this.crm.update(mapping.activity.object, records),
+      result,
+      () => stats.statusUpdates++,
+      (op, kind) => {
+        if (kind !== 'NOT_FOUND') return undefined;
+        result.lostTasks.push(op.messageId!);
+        return { type: 'again', error: 'the Task was deleted in Salesforce; it is written again' };
+      },
+    );
+  }
+
+  /** The latest value per prospect wins; grouped per People object, one update call each. */
+  private async writeDoNotSms(entries: OutboxEntry[], mapping: CrmMapping, result: BatchResult, stats: FlushStats): Promise<void> {
+    const byProspect = groupBy(entries, (e) => e.aggregateId);
+    const prospects = await this.dataSource.getRepository(Prospect).findBy({ id: In([...byProspect.keys()]) });
+    const objectOf = new Map(prospects.map((p) => [p.id, p.objectType as string]));
+    const opsByObject = new Map<string, WriteOp[]>();
+    for (const [prospectId, group] of byProspect) {
+      const object = objectOf.get(prospectId) ?? objectTypeOf(prospectId);
+      const field = mapping.people.find((p) => p.object === object)?.doNotSmsField;
+      const value = doNotSmsValue(group[group.length - 1]);
+      if (!field || value === null) {
+        const error = field ? 'INVALID_PAYLOAD: the entry carries no Do-Not-SMS value' : `UNMAPPED_OBJECT: no People mapping for ${object}`;
+        for (const e of group) result.outcomes.set(e.id, { type: 'park', error });
+        continue;
+      }
+      const ops = opsByObject.get(object) ?? [];
+      ops.push({ entries: group, record: { Id: prospectId, [field]: value } });
+      opsByObject.set(object, ops);
+    }
+    for (const [object, ops] of opsByObject) {
+      await this.write(ops, (records) => this.crm.update(object, records), result, () => stats.doNotSmsWritten++);
+    }
+  }
+
+  /**
+   * Sends one Collections call and maps its per-record results back onto the entries: a refused
+   * record is decided alone (park or retry), the others go through.
+   */
+  private async write(
+    ops: WriteOp[],
+    call: (records: CrmRecord[]) => Promise<WriteResult[]>,
+    result: BatchResult,
+    onSuccess: (op: WriteOp, written: WriteResult) => void,
+    onRecordFailure?: (op: WriteOp, kind: CrmError['kind']) => EntryOutcome | undefined,
+  ): Promise<void> {
+    if (ops.length === 0) return;
+    const earlier = result.transientCallError;
+    if (earlier) {
+      // the org already refused a call of this batch: do not knock again before the back-off
+      const reason = `${earlier.vendorCode ?? earlier.kind}: ${earlier.message}`;
+      for (const op of ops) for (const e of op.entries) result.outcomes.set(e.id, this.failed(earlier.kind, e, 'call', reason));
+      return;
+    }
+    let results: WriteResult[];
+    try {
+      results = await call(ops.map((op) => op.record));
+    } catch (error) {
+      const failure = asCrmError(error);
+      if (failure.retryable) result.transientCallError ??= failure;
+      const reason = `${failure.vendorCode ?? failure.kind}: ${failure.message}`;
+      for (const op of ops) for (const e of op.entries) result.outcomes.set(e.id, this.failed(failure.kind, e, 'call', reason));
+      return;
+    }
+    ops.forEach((op, i) => {
+      const written = results[i];
+      if (written?.success && written.id) {
+        onSuccess(op, written);
+        for (const e of op.entries) result.outcomes.set(e.id, { type: 'done' });
+        return;
+      }
+      const first = written?.errors[0];
+      // the adapter classifies each record's error; a gateway that does not is classified here
+      const kind = first ? (first.kind ?? classifyRecordError(first)) : 'TEMPORARY';
+      const reason = written ? describeRecordErrors(written) : 'NO_RESULT: Salesforce returned no result for this record';
+      const special = onRecordFailure?.(op, kind);
+      for (const e of op.entries) result.outcomes.set(e.id, special ?? this.failed(kind, e, 'record', reason));
+    });
+  }
+
+  private failed(kind: CrmError['kind'], entry: OutboxEntry, scope: 'record' | 'call', reason: string): EntryOutcome {
+    const decision = decideRetry(kind, entry.attempts + 1, scope, this.random);
+    return decision.action === 'park' ? { type: 'park', error: reason } : { type: 'retry', delayMs: decision.delayMs, error: reason };
+  }
+
+  /** The batch's outcome in one transaction: Task ids on the messages, each entry's new state. */
+  private async commit(entries: OutboxEntry[], result: BatchResult, stats: FlushStats): Promise<void> {
+    const now = Date.now();
+    const at = new Date(now).toISOString();
+    const done: number[] = [];
+    await this.uow.run(async (manager) => {
+      for (const [messageId, taskId] of result.taskIds) await manager.update(Message, { id: messageId }, { crmActivityId: taskId });
+      await this.followStatusChanges(manager, result);
+      for (const messageId of result.lostTasks) await manager.update(Message, { id: messageId }, { crmActivityId: null });
+      for (const entry of entries) {
+        const outcome = result.outcomes.get(entry.id) ?? { type: 'retry', delayMs: 0, error: 'NOT_SENT: left out of the batch' };
+        if (outcome.type === 'done') {
+          done.push(entry.id);
+          continue;
+        }
+        await this.settle(manager, entry, outcome, now, at, stats);
+      }
+      if (done.length) {
+        await manager
+          .createQueryBuilder()
+          .update(OutboxEntry)
+          .set({ status: 'done', attempts: () => 'attempts + 1', lastError: null, updatedAt: at })
+          .whereInIds(done)
+          .execute();
+      }
+    });
+    stats.recordsWritten += done.length;
+  }
+
+  /**
+   * A delivery status that arrived while its Task was being written (the message had no Task id
+   * yet, so no task_status was queued) follows in a status update, queued in this transaction.
+   */
+  private async followStatusChanges(manager: EntityManager, result: BatchResult): Promise<void> {
+    const logged = [...result.taskIds.keys()];
+    if (logged.length === 0) return;
+    const now = await manager.getRepository(Message).findBy({ id: In(logged) });
+    for (const message of now) {
+      if (describeMessage(message) !== result.writtenDescriptions.get(message.id)) {
+        await this.outbox.enqueue(manager, 'task_status', message.id, { status: message.status, errorCode: message.errorCode });
+      }
+    }
+  }
+
+  private async settle(manager: EntityManager, entry: OutboxEntry, outcome: Exclude<EntryOutcome, { type: 'done' }>, now: number, at: string, stats: FlushStats) {
+    if (outcome.type === 'park') {
+      stats.parked++;
+      this.logger.warn(`outbox entry ${entry.id} (${entry.kind} ${entry.aggregateId}) parked: ${outcome.error}`);
+      await manager.update(OutboxEntry, { id: entry.id }, { status: 'parked', attempts: entry.attempts + 1, lastError: outcome.error, updatedAt: at });
+      return;
+    }
+    stats.deferred++;
+    const delay = outcome.type === 'retry' ? outcome.delayMs : 0;
+    await manager.update(OutboxEntry, { id: entry.id }, {
+      attempts: entry.attempts + (outcome.type === 'retry' ? 1 : 0),
+      nextAttemptAt: new Date(now + delay).toISOString(),
+      lastError: outcome.error,
+      updatedAt: at,
+    });
+  }
+}
+
+function asCrmError(error: unknown): CrmError {
+  if (error instanceof CrmError) return error;
+  // anything the adapter did not classify (a dropped connection, a timeout) is worth a retry
+  return new CrmError('TEMPORARY', error instanceof Error ? error.message : String(error), null);
+}
+
+function doNotSmsValue(entry: OutboxEntry): boolean | null {
+  try {
+    const payload = JSON.parse(entry.payload ?? '{}') as { value?: unknown; doNotSms?: unknown };
+    const value = payload.value ?? payload.doNotSms;
+    return typeof value === 'boolean' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}

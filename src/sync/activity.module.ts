@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { ActivityFlushService } from './activity-flush.service';
+import { ActivityFlushJob, ReconcileJob } from './activity-jobs';
+import { ActivityStatusService } from './activity-status.service';
+import { ApiBudget } from './api-budget';
+import { CrmMappingSource, StoredOrFileMappingSource } from './crm-mapping.source';
+import { ReconcileService } from './reconcile.service';
+import { TaskSourceLoader } from './task-source.loader';
+
+/**
+ * Activity logging (issue 6): the outbox drained into Salesforce Tasks, Do-Not-SMS write-backs,
+ * the API budget and the reconcile job. The job runner finds the two SyncJobHandlers itself; the
+ * CrmGateway comes from the global CrmModule.
+ */
+@Module({
+  providers: [
+    { provide: CrmMappingSource, useClass: StoredOrFileMappingSource },
+    ApiBudget,
+    TaskSourceLoader,
+    ActivityFlushService,
+    ReconcileService,
+    ActivityStatusService,
+    ActivityFlushJob,
+    ReconcileJob,
+  ],
+  exports: [ApiBudget, ActivityFlushService, ReconcileService, ActivityStatusService],
+})
+export class ActivityModule {}
