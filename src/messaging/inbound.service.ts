@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager, In, QueryFailedError } from 'typeorm';
 import { normalizePhone } from '../common/phone-number';
+import { uuid7 } from '../common/uuid7';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { ConsentService } from '../consent/consent.service';
@@ -267,7 +267,7 @@ export class InboundService {
 function inboundMessage(sms: InboundSms, classification: InboundClassification, c: Conversation, now: string): Message {
   const counted = countSegments(sms.body, MAX_CONCATENATED_SEGMENTS);
   return {
-    id: randomUUID(),
+    id: uuid7(),
     direction: 'inbound',
     fromNumber: sms.from,
     toNumber: sms.to,
@@ -308,7 +308,7 @@ function replyTo(inbound: Message, body: string): Message {
   const at = new Date(Date.parse(inbound.createdAt) + 1).toISOString();
   return {
     ...inbound,
-    id: randomUUID(),
+    id: uuid7(),
     direction: 'outbound',
     fromNumber: inbound.toNumber,
     toNumber: inbound.fromNumber,

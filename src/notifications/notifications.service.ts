@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { notFound } from '../common/domain-error';
+import { uuid7 } from '../common/uuid7';
 import { nowIso } from '../database/columns';
 import { UnitOfWork } from '../database/unit-of-work';
 import { NotificationBus } from './notification-bus';
@@ -41,7 +41,7 @@ export class NotificationsService {
     if (replies.length === 0) return [];
     const now = nowIso();
     const rows: Notification[] = replies.map((reply) => ({
-      id: randomUUID(),
+      id: uuid7(),
       userId: reply.userId,
       type: 'sms_reply',
       messageId: reply.messageId,
