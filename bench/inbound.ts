@@ -9,7 +9,8 @@
  * entry, notification), and a replay of some of them stored nothing more.
  *
  * Settings: BENCH_MESSAGES per run (default 20000), BENCH_RUNS (default 3), BENCH_CONCURRENCY,
- * BENCH_DATABASE_URL (default a fresh SQLite file; a postgres:// URL benchmarks PostgreSQL).
+ * BENCH_DATABASE_URL (default a fresh SQLite file; a postgres:// URL benchmarks PostgreSQL),
+ * BENCH_NODE_FLAGS (passed to the service's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  */
 import { spawn, ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
