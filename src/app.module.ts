@@ -13,6 +13,8 @@ import { SmsProviderModule } from './messaging/twilio/sms-provider.module';
 import { CrmModule } from './crm/crm.module';
 import { SendingModule } from './messaging/sending.module';
 import { ActivityModule } from './sync/activity.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { InboundModule } from './messaging/inbound.module';
 
 @Module({})
 export class AppModule {
@@ -32,6 +34,8 @@ export class AppModule {
         ConsentModule,
         NumbersModule,
         SendingModule,
+        NotificationsModule,
+        InboundModule,
       ],
     };
   }
