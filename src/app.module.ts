@@ -13,6 +13,8 @@ import { SmsProviderModule } from './messaging/twilio/sms-provider.module';
 import { CrmModule } from './crm/crm.module';
 import { SendingModule } from './messaging/sending.module';
 import { ActivityModule } from './sync/activity.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { InboundModule } from './messaging/inbound.module';
 import { SyncModule } from './sync/sync.module';
 import { CrmMirrorModule } from './crm/crm-mirror.module';
 
@@ -34,6 +36,8 @@ export class AppModule {
         ConsentModule,
         NumbersModule,
         SendingModule,
+        NotificationsModule,
+        InboundModule,
         SyncModule,
         CrmMirrorModule,
       ],

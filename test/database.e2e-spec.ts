@@ -13,7 +13,7 @@ import { OutboxService } from '../src/sync/outbox.service';
 import { OutboxEntry } from '../src/sync/outbox-entry.entity';
 import { createScratchDatabase } from './support/postgres';
 
-const TABLES = ['users', 'sender_numbers', 'sms_requests', 'prospects', 'prospect_phones', 'accounts', 'crm_mapping', 'messages', 'send_refusals', 'consent_blocks', 'consent_events', 'notifications', 'sync_runs', 'sync_watermarks', 'outbox'];
+const TABLES = ['users', 'sender_numbers', 'sms_requests', 'prospects', 'prospect_phones', 'accounts', 'crm_mapping', 'messages', 'send_refusals', 'consent_blocks', 'consent_events', 'consent_crm_flags', 'notifications', 'sync_runs', 'sync_watermarks', 'outbox'];
 
 function aMessage(overrides: Partial<Message> = {}): Message {
   const now = new Date().toISOString();

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { DomainError } from '../common/domain-error';
 import { AuthService } from './auth.service';
-import { Principal, PUBLIC_KEY, ROLES_KEY } from './principal';
+import { Principal, PUBLIC_KEY, QUERY_TOKEN_KEY, ROLES_KEY } from './principal';
 import type { Role } from './user.entity';
 
 /** Every /api route needs `Authorization: Bearer <apiKey>`; @Roles narrows who may call it. */
@@ -19,8 +19,10 @@ export class ApiKeyGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
     const match = /^Bearer\s+(\S+)$/i.exec(request.header('authorization') ?? '');
-    if (!match) throw new DomainError('UNAUTHORIZED', 'Send your API key as "Authorization: Bearer <key>".');
-    const principal = await this.auth.authenticate(match[1]);
+    const queryToken = this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN_KEY, targets) ? request.query.access_token : undefined;
+    const key = match?.[1] ?? (typeof queryToken === 'string' && queryToken ? queryToken : null);
+    if (!key) throw new DomainError('UNAUTHORIZED', 'Send your API key as "Authorization: Bearer <key>".');
+    const principal = await this.auth.authenticate(key);
     if (!principal) throw new DomainError('UNAUTHORIZED', 'The API key is not valid.');
     request.principal = principal;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

@@ -18,6 +18,13 @@ export const PUBLIC_KEY = 'public';
 /** Marks a route that needs no Bearer key (health, webhooks, docs). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
+export const QUERY_TOKEN_KEY = 'queryToken';
+/**
+ * Also accepts the API key as `?access_token=` on this route: a browser's EventSource cannot send
+ * an Authorization header. Only for streams; a key in a URL can end up in proxy logs.
+ */
+export const AllowQueryToken = () => SetMetadata(QUERY_TOKEN_KEY, true);
+
 export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
   return ctx.switchToHttp().getRequest<{ principal: Principal }>().principal;
 });

@@ -16,4 +16,9 @@ describe('log redaction', () => {
     expect(line).toContain('[REDACTED]');
     expect(line).toContain('Bearer [REDACTED]');
   });
+
+  it('replaces an API key given in a stream URL', () => {
+    const line = new Redactor().redact('GET /api/notifications/stream?access_token=scs_abc-DEF_123&lastEventId=x');
+    expect(line).toBe('GET /api/notifications/stream?access_token=[REDACTED]&lastEventId=x');
+  });
 });

@@ -25,6 +25,7 @@ export class Redactor {
     let out = text;
     for (const secret of this.secrets) out = out.split(secret).join('[REDACTED]');
     out = out.replace(/(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, '$1 [REDACTED]');
+    out = out.replace(/([?&]access_token=)[^&\s"]+/g, '$1[REDACTED]');
     return maskPhonesIn(out);
   }
 }

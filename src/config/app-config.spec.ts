@@ -29,6 +29,7 @@ describe('settings', () => {
       smsMaxSegments: 1,
       quietHours: { start: 480, end: 1260 },
       optOutConfirmation: 'service',
+      keywordReplies: { programName: 'Sales SMS', helpText: null },
       schedules: { mirror: '0 * * * * *', fullResync: '0 30 3 * * *', activityFlush: '*/10 * * * * *', reconcile: '0 0 * * * *' },
     });
     expect(config.salesforce.apiVersion).toBe('62.0');
@@ -60,6 +61,7 @@ describe('settings', () => {
     [{ SMS_MAX_SEGMENTS: '11' }, 'SMS_MAX_SEGMENTS: must be between 1 and 10, got 11'],
     [{ QUIET_HOURS: '8-21' }, 'QUIET_HOURS: must be HH:MM-HH:MM or off, got "8-21"'],
     [{ OPT_OUT_CONFIRMATION: 'carrier' }, 'OPT_OUT_CONFIRMATION: must be one of service, provider, got "carrier"'],
+    [{ SMS_HELP_TEXT: 'Acme: call us at 555-0100' }, 'SMS_HELP_TEXT: must tell the recipient to reply STOP to opt out'],
     [{ MIRROR_CRON: 'every minute' }, 'MIRROR_CRON: must be a cron expression (5 or 6 fields) or off, got "every minute"'],
     [{ SALESFORCE_API_VERSION: 'v62' }, 'SALESFORCE_API_VERSION: must look like 62.0, got "v62"'],
     [{ TWILIO_API_BASE_URL: 'not a url' }, 'TWILIO_API_BASE_URL: must be an http(s) URL, got "not a url"'],

@@ -13,6 +13,8 @@ export interface AppConfig {
   smsMaxSegments: number;
   quietHours: QuietHoursWindow | null;
   optOutConfirmation: 'service' | 'provider';
+  /** what the service texts back to HELP/INFO and around opt-out (CONTRACT §2 Webhooks) */
+  keywordReplies: KeywordRepliesConfig;
   schedules: { mirror: string | null; fullResync: string | null; activityFlush: string | null; reconcile: string | null };
   /** share (0–1] of the daily Salesforce API allocation above which non-urgent syncs pause */
   apiBudgetShare: number;
@@ -36,6 +38,12 @@ export interface TwilioConfig {
   authToken: string;
   apiBaseUrl: string;
   messagingServiceSid: string | null;
+}
+
+/** SMS_PROGRAM_NAME opens every keyword reply; SMS_HELP_TEXT replaces the default HELP answer. */
+export interface KeywordRepliesConfig {
+  programName: string;
+  helpText: string | null;
 }
 
 /** Minutes after local midnight; the window is [start, end). */
@@ -101,6 +109,7 @@ export function loadConfig(env: Env, mode: 'sandbox' | 'live' = detectMode(env))
     smsMaxSegments: integer(env, 'SMS_MAX_SEGMENTS', 1, 1, 10),
     quietHours: quietHours(env),
     optOutConfirmation: oneOf(env, 'OPT_OUT_CONFIRMATION', ['service', 'provider'] as const, 'service'),
+    keywordReplies: keywordReplies(env),
     schedules: {
       mirror: cron(env, 'MIRROR_CRON', '0 * * * * *'),
       // the safety net that also finds deletions the incremental mirror cannot see (purged records)
@@ -185,6 +194,15 @@ function twilio(env: Env): TwilioConfig {
     apiBaseUrl: stripSlash(url(env, 'TWILIO_API_BASE_URL', 'https://api.twilio.com')),
     messagingServiceSid,
   };
+}
+
+function keywordReplies(env: Env): KeywordRepliesConfig {
+  const programName = text(env, 'SMS_PROGRAM_NAME', 'Sales SMS');
+  if (programName.length > 40) throw new ConfigError('SMS_PROGRAM_NAME', `must be at most 40 characters, got ${programName.length}`);
+  const helpText = optional(env, 'SMS_HELP_TEXT');
+  // Carriers require the HELP answer to name the program and say how to opt out.
+  if (helpText && !/\bSTOP\b/.test(helpText)) throw new ConfigError('SMS_HELP_TEXT', 'must tell the recipient to reply STOP to opt out');
+  return { programName, helpText };
 }
 
 function quietHours(env: Env): QuietHoursWindow | null {

@@ -3,6 +3,7 @@ import { CrmMappingRecord } from '../crm/crm-mapping-record.entity';
 import { Prospect } from '../crm/prospect.entity';
 import { ProspectPhone } from '../crm/prospect-phone.entity';
 import { ConsentBlock } from '../consent/consent-block.entity';
+import { ConsentCrmFlag } from '../consent/consent-crm-flag.entity';
 import { ConsentEvent } from '../consent/consent-event.entity';
 import { Message } from '../messaging/message.entity';
 import { SendRefusal } from '../messaging/send-refusal.entity';
@@ -26,6 +27,7 @@ export const ENTITIES = [
   SendRefusal,
   ConsentBlock,
   ConsentEvent,
+  ConsentCrmFlag,
   Notification,
   OutboxEntry,
   SyncRun,

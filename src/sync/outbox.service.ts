@@ -12,6 +12,26 @@ export const OUTBOX_PRIORITY = { do_not_sms: 0, task_upsert: 10, task_status: 20
  */
 @Injectable()
 export class OutboxService {
+  /** Queues the same kind of write for many aggregates in one statement (a batch of inbound replies). */
+  async enqueueMany(manager: EntityManager, kind: OutboxKind, aggregateIds: string[]): Promise<void> {
+    if (aggregateIds.length === 0) return;
+    const now = nowIso();
+    // updateEntity(false): the generated ids are not needed, so skip TypeORM's read-back of them.
+    const rows = aggregateIds.map((aggregateId) => ({
+      kind,
+      aggregateId,
+      payload: null,
+      priority: OUTBOX_PRIORITY[kind],
+      status: 'pending' as const,
+      attempts: 0,
+      nextAttemptAt: now,
+      lastError: null,
+      createdAt: now,
+      updatedAt: now,
+    }));
+    await manager.createQueryBuilder().insert().into(OutboxEntry).values(rows).updateEntity(false).execute();
+  }
+
   async enqueue(manager: EntityManager, kind: OutboxKind, aggregateId: string, payload?: Record<string, unknown>): Promise<void> {
     const now = nowIso();
     await manager.getRepository(OutboxEntry).insert({

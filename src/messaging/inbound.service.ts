@@ -1,0 +1,337 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EntityManager, In, QueryFailedError } from 'typeorm';
+import { normalizePhone } from '../common/phone-number';
+import { uuid7 } from '../common/uuid7';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { ConsentService } from '../consent/consent.service';
+import { classifyInbound, InboundClassification } from '../consent/keywords';
+import { nowIso } from '../database/columns';
+import { UnitOfWork } from '../database/unit-of-work';
+import { NotificationsService } from '../notifications/notifications.service';
+import type { NotificationView } from '../notifications/notification.view';
+import { OutboxService } from '../sync/outbox.service';
+import { Conversation, conversationKey, ConversationMatcher } from './conversation-matcher';
+import { KeywordOutcome, KeywordReplies, keywordReplies, replyFor } from './keyword-replies';
+import { Message } from './message.entity';
+import { countSegments, MAX_CONCATENATED_SEGMENTS } from './segments';
+import { SmsProvider, SmsProviderError } from './sms-provider.port';
+
+/** The fields of Twilio's inbound webhook this service reads. */
+export interface InboundSms {
+  messageSid: string;
+  from: string;
+  to: string;
+  body: string;
+  /** Twilio's NumSegments, when given */
+  numSegments?: number | null;
+}
+
+export type InboundResult =
+  | { duplicate: true; messageSid: string }
+  | {
+      duplicate: false;
+      message: Message;
+      classification: InboundClassification;
+      outcome: KeywordOutcome;
+      notification: NotificationView | null;
+      reply: Message | null;
+    };
+
+interface Pending {
+  sms: InboundSms;
+  classification: InboundClassification;
+  resolve: (result: InboundResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/** The most plain replies written in one transaction (19 columns a message stays far below bind limits). */
+export const MAX_BATCH = 200;
+
+/**
+ * Inbound SMS (CONTRACT §2 Webhooks): stores a reply once per MessageSid, files it in the thread of
+ * the prospects holding the number, applies opt-out/opt-in keywords to the org-wide consent state,
+ * notifies the owner of the number texted and queues the CRM Task — all in one unit of work, so
+ * either all of it happened or none did and a replay finds nothing left to do.
+ *
+ * Plain replies (no keyword: nearly all traffic) are group-committed: those that arrive while a
+ * transaction is running are written together by the next one, a handful of statements for the
+ * whole batch; the webhook is answered only after its batch committed. Keyword messages go one by
+ * one, since each changes consent state the next may read.
+ *
+ * Keyword replies (opt-out confirmation, HELP) are sent through the SmsProvider port after the
+ * commit, not as TwiML `<Message>`: the reply is then a stored outbound message in the thread,
+ * logged to the CRM like any other, with its delivery status tracked by the status webhook. It is
+ * stored (queued) in the same unit of work as the inbound message, so a replayed webhook, which
+ * stores nothing, can never send a second confirmation. Replies bypass the send gate on purpose:
+ * the opt-out confirmation is the one text the law allows to a number that has just opted out.
+ */
+@Injectable()
+export class InboundService {
+  private readonly logger = new Logger(InboundService.name);
+  private readonly replies: KeywordReplies;
+  private readonly queue: Pending[] = [];
+  private draining = false;
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly matcher: ConversationMatcher,
+    private readonly consent: ConsentService,
+    private readonly outbox: OutboxService,
+    private readonly notifications: NotificationsService,
+    private readonly sms: SmsProvider,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.replies = keywordReplies(config.keywordReplies);
+  }
+
+  receive(raw: InboundSms): Promise<InboundResult> {
+    const sms = { ...raw, from: asPhone(raw.from), to: asPhone(raw.to) };
+    const classification = classifyInbound(sms.body);
+    if (classification.kind !== 'none') return this.receiveOne(sms, classification);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ sms, classification, resolve, reject });
+      if (this.draining) return;
+      this.draining = true;
+      // Yield to the event loop first: the webhooks whose bytes are already in (the same poll
+      // phase) join this batch. better-sqlite3 is synchronous, so without the yield each request
+      // would run to its commit before the next one is even parsed, one transaction each.
+      setImmediate(() => void this.drain());
+    });
+  }
+
+  // ---- one message (keywords, and the fallback of a batch) ------------------------------------
+
+  private async receiveOne(sms: InboundSms, classification: InboundClassification): Promise<InboundResult> {
+    let result: InboundResult;
+    try {
+      result = await this.uow.run((manager) => this.recordOne(manager, sms, classification));
+    } catch (error) {
+      // Two deliveries of one MessageSid racing on PostgreSQL: the unique index turns the second away.
+      if (isUniqueViolation(error)) return { duplicate: true, messageSid: sms.messageSid };
+      throw error;
+    }
+    if (result.duplicate) return result;
+    this.publish(result);
+    if (result.reply) result.reply = await this.sendReply(result.reply);
+    return result;
+  }
+
+  private async recordOne(manager: EntityManager, sms: InboundSms, classification: InboundClassification): Promise<InboundResult> {
+    if (await manager.getRepository(Message).existsBy({ providerSid: sms.messageSid })) return { duplicate: true, messageSid: sms.messageSid };
+    const conversation = (await this.matcher.matchMany(manager, [sms])).get(conversationKey(sms.from, sms.to))!;
+    const message = inboundMessage(sms, classification, conversation, nowIso());
+    await manager.getRepository(Message).insert(message);
+
+    const outcome = await this.applyKeyword(manager, classification, message);
+    // A reply from a number no prospect holds has no record to log it on; it stays in the service.
+    if (message.prospectId) await this.outbox.enqueue(manager, 'task_upsert', message.id);
+    const [notification = null] = await this.notifications.createForReplies(manager, notificationsFor([{ message, conversation }]));
+
+    const replyText = replyFor(outcome, this.config.optOutConfirmation, this.replies);
+    const reply = replyText ? replyTo(message, replyText) : null;
+    if (reply) await manager.getRepository(Message).insert(reply);
+    return { duplicate: false, message, classification, outcome, notification, reply };
+  }
+
+  private async applyKeyword(manager: EntityManager, classification: InboundClassification, message: Message): Promise<KeywordOutcome> {
+    switch (classification.kind) {
+      case 'opt_out': {
+        const source = classification.match === 'reasonable_means' ? 'reasonable_means' : 'keyword';
+        const note = classification.keyword ?? (classification.rule ? `reasonable means: ${classification.rule}` : null);
+        const { effect } = await this.consent.optOut(manager, {
+          phoneNumber: message.fromNumber,
+          source,
+          messageId: message.id,
+          needsReview: classification.needsReview,
+          note,
+        });
+        return { kind: 'opt_out', effect };
+      }
+      case 'opt_in': {
+        const { effect } = await this.consent.optIn(manager, { phoneNumber: message.fromNumber, messageId: message.id });
+        return { kind: 'opt_in', effect };
+      }
+      case 'help':
+        return { kind: 'help' };
+      case 'none':
+        return { kind: 'none' };
+    }
+  }
+
+  // ---- plain replies, group-committed --------------------------------------------------------
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) await this.flush(this.queue.splice(0, MAX_BATCH));
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async flush(batch: Pending[]): Promise<void> {
+    let results: InboundResult[];
+    try {
+      results = await this.uow.run((manager) => this.recordBatch(manager, batch));
+    } catch (error) {
+      if (!isUniqueViolation(error)) {
+        for (const item of batch) item.reject(error);
+        return;
+      }
+      // Another writer stored one of these sids meanwhile (PostgreSQL): settle them one by one.
+      await Promise.all(batch.map((item) => this.receiveOne(item.sms, item.classification).then(item.resolve, item.reject)));
+      return;
+    }
+    batch.forEach((item, i) => {
+      this.publish(results[i]);
+      item.resolve(results[i]);
+    });
+  }
+
+  private async recordBatch(manager: EntityManager, batch: Pending[]): Promise<InboundResult[]> {
+    const sids = batch.map((item) => item.sms.messageSid);
+    const stored = await manager.getRepository(Message).find({ select: { providerSid: true }, where: { providerSid: In(sids) } });
+    const seen = new Set(stored.map((m) => m.providerSid));
+    const fresh: Pending[] = [];
+    for (const item of batch) {
+      if (seen.has(item.sms.messageSid)) continue;
+      seen.add(item.sms.messageSid);
+      fresh.push(item);
+    }
+    const conversations = fresh.length > 0 ? await this.matcher.matchMany(manager, fresh.map((item) => item.sms)) : new Map<string, Conversation>();
+    const now = nowIso();
+    const written = new Map<Pending, { message: Message; conversation: Conversation }>();
+    for (const item of fresh) {
+      const conversation = conversations.get(conversationKey(item.sms.from, item.sms.to))!;
+      written.set(item, { message: inboundMessage(item.sms, item.classification, conversation, now), conversation });
+    }
+    const entries = [...written.values()];
+    // updateEntity(false): nothing is generated by the database, so skip TypeORM's read-back.
+    if (entries.length > 0) {
+      await manager.createQueryBuilder().insert().into(Message).values(entries.map((e) => e.message)).updateEntity(false).execute();
+    }
+    await this.outbox.enqueueMany(
+      manager,
+      'task_upsert',
+      entries.filter((e) => e.message.prospectId).map((e) => e.message.id),
+    );
+    const notified = entries.filter((e) => e.message.userId);
+    const views = await this.notifications.createForReplies(manager, notificationsFor(notified));
+    const viewByMessage = new Map(notified.map((e, i) => [e.message.id, views[i]]));
+
+    return batch.map((item): InboundResult => {
+      const entry = written.get(item);
+      if (!entry) return { duplicate: true, messageSid: item.sms.messageSid };
+      return {
+        duplicate: false,
+        message: entry.message,
+        classification: item.classification,
+        outcome: { kind: 'none' },
+        notification: viewByMessage.get(entry.message.id) ?? null,
+        reply: null,
+      };
+    });
+  }
+
+  // ---- after the commit ----------------------------------------------------------------------
+
+  private publish(result: InboundResult): void {
+    if (!result.duplicate && result.notification && result.message.userId) this.notifications.publish(result.message.userId, result.notification);
+  }
+
+  /** The provider call, then its result and the CRM Task in one unit of work. */
+  private async sendReply(reply: Message): Promise<Message> {
+    let update: Pick<Message, 'providerSid' | 'status' | 'errorCode'>;
+    try {
+      const sent = await this.sms.send({
+        to: reply.toNumber,
+        from: reply.fromNumber,
+        body: reply.body,
+        statusCallbackUrl: `${this.config.publicBaseUrl}/webhooks/twilio/status`,
+      });
+      update = { providerSid: sent.providerMessageId, status: sent.status, errorCode: null };
+    } catch (error) {
+      const code = error instanceof SmsProviderError ? (error.providerCode ?? error.kind) : 'UNKNOWN';
+      this.logger.warn(`The keyword reply ${reply.id} was not sent: ${error instanceof Error ? error.message : String(error)}`);
+      update = { providerSid: null, status: 'failed', errorCode: code.slice(0, 12) };
+    }
+    const updated: Message = { ...reply, ...update, updatedAt: nowIso() };
+    await this.uow.run(async (manager) => {
+      await manager.getRepository(Message).update({ id: reply.id }, { ...update, updatedAt: updated.updatedAt });
+      if (updated.prospectId && updated.status !== 'failed') await this.outbox.enqueue(manager, 'task_upsert', updated.id);
+    });
+    return updated;
+  }
+}
+
+function inboundMessage(sms: InboundSms, classification: InboundClassification, c: Conversation, now: string): Message {
+  const counted = countSegments(sms.body, MAX_CONCATENATED_SEGMENTS);
+  return {
+    id: uuid7(),
+    direction: 'inbound',
+    fromNumber: sms.from,
+    toNumber: sms.to,
+    body: sms.body,
+    encoding: counted.encoding,
+    segments: sms.numSegments && sms.numSegments > 0 ? sms.numSegments : Math.max(counted.segments, 1),
+    status: 'received',
+    errorCode: null,
+    providerSid: sms.messageSid,
+    prospectId: c.prospect?.id ?? null,
+    recordId: c.recordId,
+    userId: c.owner?.id ?? null,
+    senderNumberId: c.senderNumber?.id ?? null,
+    idempotencyKey: null,
+    needsReview: classification.needsReview,
+    createdAt: now,
+    updatedAt: now,
+    crmActivityId: null,
+  };
+}
+
+function notificationsFor(entries: { message: Message; conversation: Conversation }[]) {
+  return entries
+    .filter((e) => e.message.userId)
+    .map(({ message, conversation }) => ({
+      userId: message.userId!,
+      messageId: message.id,
+      recordId: message.recordId,
+      prospectName: conversation.prospect?.name ?? null,
+      body: message.body,
+      createdAt: message.createdAt,
+    }));
+}
+
+function replyTo(inbound: Message, body: string): Message {
+  const counted = countSegments(body, MAX_CONCATENATED_SEGMENTS);
+  // just after the message it answers, so the thread reads in order
+  const at = new Date(Date.parse(inbound.createdAt) + 1).toISOString();
+  return {
+    ...inbound,
+    id: uuid7(),
+    direction: 'outbound',
+    fromNumber: inbound.toNumber,
+    toNumber: inbound.fromNumber,
+    body,
+    encoding: counted.encoding,
+    segments: counted.segments,
+    status: 'queued',
+    providerSid: null,
+    needsReview: false,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/** Twilio sends E.164; anything else (a short code, an odd format) is normalised when it can be, kept as sent otherwise. */
+function asPhone(raw: string): string {
+  const trimmed = raw.trim();
+  if (/^\+[1-9]\d{7,14}$/.test(trimmed)) return trimmed;
+  return normalizePhone(trimmed)?.e164 ?? trimmed.slice(0, 16);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string } | undefined;
+  return driverError?.code === '23505' || driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/i.test(error.message);
+}
