@@ -15,6 +15,8 @@ import { SendingModule } from './messaging/sending.module';
 import { ActivityModule } from './sync/activity.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { InboundModule } from './messaging/inbound.module';
+import { SyncModule } from './sync/sync.module';
+import { CrmMirrorModule } from './crm/crm-mirror.module';
 
 @Module({})
 export class AppModule {
@@ -36,6 +38,8 @@ export class AppModule {
         SendingModule,
         NotificationsModule,
         InboundModule,
+        SyncModule,
+        CrmMirrorModule,
       ],
     };
   }

@@ -1,4 +1,4 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication, INestApplicationContext, LoggerService, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -19,10 +19,7 @@ export const BODY_LIMIT = '256kb';
  * and by the benchmarks, so all three run the same wiring.
  */
 export async function createApp(config: AppConfig, dataSource?: DataSource): Promise<INestApplication> {
-  redactor.addSecrets(secretsOf(config));
-  JsonLogger.sandbox = config.mode === 'sandbox';
-  const db = dataSource ?? (await openDatabase(config.database));
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, db), {
+  const app = await NestFactory.create<NestExpressApplication>(await rootModule(config, dataSource), {
     logger: new JsonLogger(),
     bodyParser: false,
   });
@@ -46,4 +43,21 @@ export async function createApp(config: AppConfig, dataSource?: DataSource): Pro
   );
   SwaggerModule.setup('docs', app, document);
   return app;
+}
+
+/**
+ * The same modules without HTTP, for the command line (`sync`, `mapping validate`): same settings,
+ * same database, same services. The caller decides about schedules through `config.schedules`.
+ */
+export async function createAppContext(config: AppConfig, logger: LoggerService = new JsonLogger()): Promise<INestApplicationContext> {
+  const context = await NestFactory.createApplicationContext(await rootModule(config), { logger });
+  context.enableShutdownHooks();
+  return context;
+}
+
+async function rootModule(config: AppConfig, dataSource?: DataSource) {
+  redactor.addSecrets(secretsOf(config));
+  JsonLogger.sandbox = config.mode === 'sandbox';
+  const db = dataSource ?? (await openDatabase(config.database));
+  return AppModule.forRoot(config, db);
 }

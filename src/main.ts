@@ -5,6 +5,7 @@ const io = {
   out: (line: string) => process.stdout.write(line + '\n'),
   err: (line: string) => process.stderr.write(line + '\n'),
   isTty: Boolean(process.stdout.isTTY),
+  write: (text: string) => process.stdout.write(text),
 };
 
 runCli(process.argv.slice(2), io).then(

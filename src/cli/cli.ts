@@ -1,7 +1,12 @@
 import { ConfigError, detectMode, loadConfig, readDotEnv } from '../config/app-config';
 import type { AppConfig } from '../config/app-config';
+import { CliError } from './cli-error';
+import { mappingCommand } from './mapping.command';
 import { segmentsCommand } from './segments.command';
 import { serve } from './serve.command';
+import { syncCommand } from './sync.command';
+
+export { CliError };
 
 /**
  * `npx sms-crm-sync <command>` (CONTRACT §5). Every command reads the same settings as the
@@ -11,6 +16,8 @@ export interface CliIo {
   out: (line: string) => void;
   err: (line: string) => void;
   isTty: boolean;
+  /** writes without a newline (a progress bar redraws its line); stdout when absent */
+  write?: (text: string) => void;
 }
 
 type Env = Record<string, string | undefined>;
@@ -26,13 +33,19 @@ export const COMMANDS: Record<string, { usage: string; run: Command }> = {
       return 'keep-running';
     },
   },
+  sync: {
+    usage: 'sync mirror|full-resync|activity-flush|reconcile   run a sync job now and print its summary',
+    run: syncCommand,
+  },
+  mapping: {
+    usage: "mapping validate [--file PATH]   check the CRM mapping against the org's describe",
+    run: mappingCommand,
+  },
   segments: {
     usage: 'segments "<text>"          count encoding and segments of a message (exit 1 when too long)',
     run: segmentsCommand,
   },
 };
-
-export class CliError extends Error {}
 
 export async function runCli(argv: string[], io: CliIo, env: Env = process.env): Promise<number | 'keep-running'> {
   const [name = 'serve', ...args] = argv;

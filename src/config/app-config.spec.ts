@@ -30,7 +30,7 @@ describe('settings', () => {
       quietHours: { start: 480, end: 1260 },
       optOutConfirmation: 'service',
       keywordReplies: { programName: 'Sales SMS', helpText: null },
-      schedules: { mirror: '0 * * * * *', activityFlush: '*/10 * * * * *', reconcile: '0 0 * * * *' },
+      schedules: { mirror: '0 * * * * *', fullResync: '0 30 3 * * *', activityFlush: '*/10 * * * * *', reconcile: '0 0 * * * *' },
     });
     expect(config.salesforce.apiVersion).toBe('62.0');
     expect(config.twilio.apiBaseUrl).toBe('https://api.twilio.com');

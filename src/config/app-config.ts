@@ -15,7 +15,7 @@ export interface AppConfig {
   optOutConfirmation: 'service' | 'provider';
   /** what the service texts back to HELP/INFO and around opt-out (CONTRACT §2 Webhooks) */
   keywordReplies: KeywordRepliesConfig;
-  schedules: { mirror: string | null; activityFlush: string | null; reconcile: string | null };
+  schedules: { mirror: string | null; fullResync: string | null; activityFlush: string | null; reconcile: string | null };
   /** share (0–1] of the daily Salesforce API allocation above which non-urgent syncs pause */
   apiBudgetShare: number;
   /** how far back the reconcile job compares local messages with Salesforce Tasks */
@@ -112,6 +112,8 @@ export function loadConfig(env: Env, mode: 'sandbox' | 'live' = detectMode(env))
     keywordReplies: keywordReplies(env),
     schedules: {
       mirror: cron(env, 'MIRROR_CRON', '0 * * * * *'),
+      // the safety net that also finds deletions the incremental mirror cannot see (purged records)
+      fullResync: cron(env, 'FULL_RESYNC_CRON', '0 30 3 * * *'),
       activityFlush: cron(env, 'ACTIVITY_FLUSH_CRON', '*/10 * * * * *'),
       reconcile: cron(env, 'RECONCILE_CRON', '0 0 * * * *'),
     },

@@ -7,6 +7,22 @@ export type JobStats = Record<string, number> & { salesforceApiCalls?: number };
 export interface JobProgress {
   /** total may be unknown (null) until the first page tells it */
   update(done: number, total: number | null, label?: string): void;
+  /** aborted when the process shuts down: stop between units of work */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Thrown by a job that fails after doing part of its work: the runner records these stats with
+ * the failure (any other error is recorded with the stats reported so far).
+ */
+export class JobFailedError extends Error {
+  constructor(
+    message: string,
+    readonly stats: JobStats,
+  ) {
+    super(message);
+    this.name = 'JobFailedError';
+  }
 }
 
 /**

@@ -27,4 +27,12 @@ export class SyncRun {
 
   @Column({ type: 'text', nullable: true })
   error!: string | null;
+
+  /** what the run holds while it runs (mirror and full-resync share one key); see the lease migration */
+  @Column({ name: 'lock_key', type: 'varchar', length: 20, nullable: true })
+  lockKey!: string | null;
+
+  /** renewed while the run is alive; a running row with an old heartbeat was abandoned */
+  @Column({ name: 'heartbeat_at', type: 'varchar', length: 30, nullable: true })
+  heartbeatAt!: string | null;
 }

@@ -31,6 +31,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'sqlite::memory:',
       ADMIN_API_KEY: ADMIN_KEY,
       MIRROR_CRON: 'off',
+      FULL_RESYNC_CRON: 'off',
       ACTIVITY_FLUSH_CRON: 'off',
       RECONCILE_CRON: 'off',
       QUIET_HOURS: 'off',

@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import { aField, defaultOrgDescriptions } from '../../test/support/fake-crm-gateway';
+import { CrmError, type ObjectDescription } from './crm-gateway.port';
+import { loadMappingFile, parseMapping } from './crm-mapping';
+import { mappingObjects, mappingProblems } from './crm-mapping-validation';
+
+const shipped = () => loadMappingFile(join(__dirname, '../../config/crm-mapping.yaml'));
+const org = (edit: (objects: ObjectDescription[]) => void = () => undefined) => {
+  const objects = defaultOrgDescriptions();
+  edit(objects);
+  return new Map<string, ObjectDescription | CrmError | null>(objects.map((o) => [o.name, o]));
+};
+const fieldsOf = (objects: ObjectDescription[], name: string) => objects.find((o) => o.name === name)!.fields;
+
+describe('mapping validation against the org describe', () => {
+  it('accepts the shipped mapping on an org that has its fields', () => {
+    expect(mappingProblems(shipped(), org())).toEqual([]);
+  });
+
+  it('describes Contact, Lead, Account and Task (and OpportunityContactRole only when linking opportunities)', () => {
+    expect(mappingObjects(shipped())).toEqual(['Contact', 'Lead', 'Account', 'Task']);
+    const linked = parseMapping({ ...shipped(), activity: { ...shipped().activity, linkOpenOpportunity: true } });
+    expect(mappingObjects(linked)).toContain('OpportunityContactRole');
+  });
+
+  it('lists every missing or mistyped field, one entry each', () => {
+    const problems = mappingProblems(
+      shipped(),
+      org((objects) => {
+        const contact = fieldsOf(objects, 'Contact');
+        contact.splice(contact.findIndex((f) => f.name === 'SMS_Enrolled__c'), 1);
+        contact[contact.findIndex((f) => f.name === 'DoNotCall')] = aField('DoNotCall', 'string');
+        const lead = fieldsOf(objects, 'Lead');
+        lead.splice(lead.findIndex((f) => f.name === 'Do_Not_SMS__c'), 1);
+        const task = fieldsOf(objects, 'Task');
+        task[task.findIndex((f) => f.name === 'SMS_Message_Id__c')] = aField('SMS_Message_Id__c', 'string', { externalId: false });
+      }),
+    );
+    expect(problems.map(({ object, field, problem }) => ({ object, field, problem }))).toEqual([
+      { object: 'Contact', field: 'DoNotCall', problem: 'wrong_type' },
+      { object: 'Contact', field: 'SMS_Enrolled__c', problem: 'missing_field' },
+      { object: 'Lead', field: 'Do_Not_SMS__c', problem: 'missing_field' },
+      { object: 'Task', field: 'SMS_Message_Id__c', problem: 'not_external_id' },
+    ]);
+    expect(problems[0].message).toBe('Contact.DoNotCall (doNotCallField) is of type string; expected boolean.');
+  });
+
+  it('matches field names case-insensitively, as SOQL does', () => {
+    const mapping = parseMapping({ ...shipped(), people: [{ ...shipped().people[0], enrolledField: 'sms_enrolled__c' }] });
+    expect(mappingProblems(mapping, org())).toEqual([]);
+  });
+
+  it('reports a missing object once, not each of its fields', () => {
+    const problems = mappingProblems(
+      shipped(),
+      org((objects) => objects.splice(objects.findIndex((o) => o.name === 'Lead'), 1)),
+    );
+    expect(problems).toEqual([{ object: 'Lead', field: null, problem: 'missing_object', message: expect.stringContaining('Lead') }]);
+  });
+
+  it('refuses a Do-Not-SMS field the service cannot write back', () => {
+    const problems = mappingProblems(
+      shipped(),
+      org((objects) => {
+        const contact = fieldsOf(objects, 'Contact');
+        contact[contact.findIndex((f) => f.name === 'Do_Not_SMS__c')] = aField('Do_Not_SMS__c', 'boolean', { updateable: false, createable: false });
+      }),
+    );
+    expect(problems).toMatchObject([{ object: 'Contact', field: 'Do_Not_SMS__c', problem: 'not_updateable' }]);
+  });
+
+  it('checks that the account lookup points at the mapped Account object', () => {
+    const problems = mappingProblems(
+      shipped(),
+      org((objects) => {
+        const contact = fieldsOf(objects, 'Contact');
+        contact[contact.findIndex((f) => f.name === 'AccountId')] = aField('AccountId', 'reference', { referenceTo: ['User'] });
+      }),
+    );
+    expect(problems).toMatchObject([{ object: 'Contact', field: 'AccountId', problem: 'wrong_type' }]);
+  });
+});

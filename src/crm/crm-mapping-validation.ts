@@ -1,0 +1,151 @@
+import type { CrmMapping } from './crm-mapping';
+import { CrmError, type FieldDescription, type ObjectDescription } from './crm-gateway.port';
+
+/**
+ * Checks a mapping against the org's `describe`: every object and field it names must exist with
+ * a type the service can use. Every problem is listed (one 422 INVALID_MAPPING names them all).
+ */
+export type MappingProblemKind =
+  | 'invalid_shape'
+  | 'missing_object'
+  | 'missing_field'
+  | 'wrong_type'
+  | 'not_updateable'
+  | 'not_external_id'
+  | 'describe_failed';
+
+export interface MappingProblem {
+  /** the Salesforce object, or null for a shape problem */
+  object: string | null;
+  /** the field (or the mapping path for a shape problem); null when the object itself is the problem */
+  field: string | null;
+  problem: MappingProblemKind;
+  message: string;
+}
+
+/** One field the mapping relies on and what it must be. */
+interface FieldRequirement {
+  object: string;
+  field: string;
+  types: readonly string[];
+  /** where the mapping names it, for the message */
+  role: string;
+  updateable?: boolean;
+  externalId?: boolean;
+  referenceTo?: string;
+}
+
+const TEXT = ['string', 'textarea'] as const;
+const PHONE = ['phone', 'string'] as const;
+const BOOLEAN = ['boolean'] as const;
+const REFERENCE = ['reference'] as const;
+const ID = ['id'] as const;
+const DATETIME = ['datetime'] as const;
+const EXTERNAL_ID = ['string', 'email', 'int', 'double'] as const;
+
+/** Every field the service reads or writes under this mapping (CONTRACT §3). */
+export function mappingRequirements(mapping: CrmMapping): FieldRequirement[] {
+  const reqs: FieldRequirement[] = [];
+  const add = (object: string, field: string, types: readonly string[], role: string, extra: Partial<FieldRequirement> = {}) =>
+    reqs.push({ object, field, types, role, ...extra });
+  for (const p of mapping.people) {
+    add(p.object, 'Id', ID, 'record id');
+    add(p.object, 'SystemModstamp', DATETIME, 'mirror watermark');
+    add(p.object, p.nameField, TEXT, 'nameField');
+    p.phoneFields.forEach((f, i) => add(p.object, f, PHONE, `phoneFields[${i}]`));
+    add(p.object, p.doNotCallField, BOOLEAN, 'doNotCallField');
+    add(p.object, p.doNotSmsField, BOOLEAN, 'doNotSmsField', { updateable: true });
+    add(p.object, p.enrolledField, BOOLEAN, 'enrolledField');
+    add(p.object, p.ownerField, REFERENCE, 'ownerField');
+    if (p.accountField) add(p.object, p.accountField, REFERENCE, 'accountField', { referenceTo: mapping.account.object });
+    if (p.convertedField) add(p.object, p.convertedField, BOOLEAN, 'convertedField');
+  }
+  const account = mapping.account.object;
+  add(account, 'Id', ID, 'record id');
+  add(account, 'SystemModstamp', DATETIME, 'mirror watermark');
+  add(account, mapping.account.nameField, TEXT, 'account.nameField');
+  const a = mapping.activity;
+  add(a.object, a.externalIdField, EXTERNAL_ID, 'activity.externalIdField', { externalId: true, updateable: true });
+  add(a.object, 'Subject', ['string', 'combobox', 'picklist'], 'activity subject', { updateable: true });
+  add(a.object, 'Description', ['textarea', 'string'], 'activity description', { updateable: true });
+  add(a.object, 'Status', ['picklist', 'string'], 'activity.status', { updateable: true });
+  add(a.object, 'Priority', ['picklist', 'string'], 'activity.priority', { updateable: true });
+  add(a.object, 'ActivityDate', ['date'], 'activity date', { updateable: true });
+  add(a.object, 'WhoId', REFERENCE, 'activity WhoId', { updateable: true });
+  add(a.object, 'WhatId', REFERENCE, 'activity WhatId', { updateable: true });
+  add(a.object, 'OwnerId', REFERENCE, 'activity OwnerId', { updateable: true });
+  if (a.type !== null) add(a.object, 'Type', ['picklist', 'string'], 'activity.type', { updateable: true });
+  if (a.linkOpenOpportunity) {
+    add('OpportunityContactRole', 'ContactId', REFERENCE, 'activity.linkOpenOpportunity');
+    add('OpportunityContactRole', 'OpportunityId', REFERENCE, 'activity.linkOpenOpportunity');
+  }
+  return reqs;
+}
+
+/** The objects to describe for this mapping, each once. */
+export function mappingObjects(mapping: CrmMapping): string[] {
+  return [...new Set(mappingRequirements(mapping).map((r) => r.object))];
+}
+
+/**
+ * The problems of a mapping given the describe results of its objects (`null` or a NOT_FOUND
+ * CrmError: the object does not exist). Pure: the caller fetches the descriptions.
+ */
+export function mappingProblems(mapping: CrmMapping, describes: Map<string, ObjectDescription | CrmError | null>): MappingProblem[] {
+  const problems: MappingProblem[] = [];
+  const reported = new Set<string>();
+  const fieldsByObject = new Map<string, Map<string, FieldDescription>>();
+  for (const [object, described] of describes) {
+    if (described && !(described instanceof CrmError)) {
+      fieldsByObject.set(object, new Map(described.fields.map((f) => [f.name.toLowerCase(), f])));
+    }
+  }
+  for (const req of mappingRequirements(mapping)) {
+    const described = describes.get(req.object);
+    if (!fieldsByObject.has(req.object)) {
+      if (reported.has(req.object)) continue;
+      reported.add(req.object);
+      problems.push(objectProblem(req.object, described));
+      continue;
+    }
+    const key = `${req.object}.${req.field}`;
+    if (reported.has(key)) continue;
+    reported.add(key);
+    const field = fieldsByObject.get(req.object)!.get(req.field.toLowerCase());
+    const at = `${req.object}.${req.field} (${req.role})`;
+    if (!field) {
+      problems.push({ object: req.object, field: req.field, problem: 'missing_field', message: `${at} does not exist in the org.` });
+    } else if (!req.types.includes(field.type)) {
+      problems.push({
+        object: req.object,
+        field: req.field,
+        problem: 'wrong_type',
+        message: `${at} is of type ${field.type}; expected ${req.types.join(' or ')}.`,
+      });
+    } else if (req.referenceTo && field.referenceTo.length > 0 && !field.referenceTo.includes(req.referenceTo)) {
+      problems.push({
+        object: req.object,
+        field: req.field,
+        problem: 'wrong_type',
+        message: `${at} refers to ${field.referenceTo.join(', ')}; expected a reference to ${req.referenceTo}.`,
+      });
+    } else if (req.externalId && !field.externalId) {
+      problems.push({ object: req.object, field: req.field, problem: 'not_external_id', message: `${at} is not marked as an External ID.` });
+    } else if (req.updateable && !field.updateable && !field.createable) {
+      problems.push({ object: req.object, field: req.field, problem: 'not_updateable', message: `${at} cannot be written by this user.` });
+    }
+  }
+  return problems;
+}
+
+function objectProblem(object: string, described: ObjectDescription | CrmError | null | undefined): MappingProblem {
+  if (described instanceof CrmError && described.kind !== 'NOT_FOUND') {
+    return { object, field: null, problem: 'describe_failed', message: `Could not describe ${object}: ${described.message}` };
+  }
+  return { object, field: null, problem: 'missing_object', message: `The object ${object} does not exist in the org (or is not visible to this user).` };
+}
+
+/** Shape problems (MappingShapeError) in the same list form, so one 422 covers both kinds. */
+export function shapeProblems(messages: string[]): MappingProblem[] {
+  return messages.map((message) => ({ object: null, field: message.split(' ')[0] ?? null, problem: 'invalid_shape', message }));
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { CrmModule } from './crm.module';
+import { CrmMappingController } from './crm-mapping.controller';
+import { CrmMappingService } from './crm-mapping.service';
+import { CrmMirrorService } from './mirror/crm-mirror.service';
+import { FullResyncJob, MirrorJob } from './mirror/mirror.jobs';
+import { MirrorRetryPolicy } from './mirror/retry';
+import { ProspectDirectory } from './prospect-directory.service';
+import { RecordContextService } from './record-context.service';
+
+/**
+ * The CRM mirror (issue 3): the RevOps mapping, the mirror jobs, and the lookups the send gate,
+ * the send screen and inbound matching use. Needs the CrmGateway port (CrmModule).
+ */
+@Module({
+  imports: [CrmModule],
+  controllers: [CrmMappingController],
+  providers: [CrmMappingService, ProspectDirectory, RecordContextService, CrmMirrorService, MirrorRetryPolicy, MirrorJob, FullResyncJob],
+  exports: [CrmMappingService, ProspectDirectory, RecordContextService, CrmMirrorService],
+})
+export class CrmMirrorModule {}

@@ -1,0 +1,48 @@
+import { join } from 'node:path';
+import { loadMappingFile } from '../crm-mapping';
+import { hasLaterStamp, isoFromSalesforce, mirrorSoql, mirrorSpecs, soqlDateTime } from './mirror-spec';
+
+const specs = () => mirrorSpecs(loadMappingFile(join(__dirname, '../../../config/crm-mapping.yaml')));
+
+describe('mirror queries', () => {
+  it('selects the mapped fields of Account, Contact and Lead, each once', () => {
+    const [account, contact, lead] = specs();
+    expect(account).toMatchObject({ kind: 'account', object: 'Account', fields: ['Id', 'SystemModstamp', 'IsDeleted', 'Name'] });
+    expect(contact.fields).toEqual(['Id', 'SystemModstamp', 'IsDeleted', 'Name', 'MobilePhone', 'Phone', 'DoNotCall', 'Do_Not_SMS__c', 'SMS_Enrolled__c', 'OwnerId', 'AccountId']);
+    expect(lead.fields).toContain('IsConverted');
+    expect(lead.fields).not.toContain('AccountId');
+  });
+
+  it('reads everything in cursor order without a watermark', () => {
+    expect(mirrorSoql(specs()[0], null)).toBe('SELECT Id, SystemModstamp, IsDeleted, Name FROM Account ORDER BY SystemModstamp, Id');
+  });
+
+  it('leaves converted Leads out of a full read (they only leave the mirror)', () => {
+    expect(mirrorSoql(specs()[2], null)).toMatch(/FROM Lead WHERE IsConverted = false ORDER BY SystemModstamp, Id$/);
+  });
+
+  it('tells records sharing a stamp apart by Id after a watermark', () => {
+    expect(mirrorSoql(specs()[0], { modstamp: '2026-11-29T10:00:00.000Z', id: '001000000000001AAA' })).toBe(
+      'SELECT Id, SystemModstamp, IsDeleted, Name FROM Account WHERE SystemModstamp > 2026-11-29T10:00:00Z OR ' +
+        "(SystemModstamp = 2026-11-29T10:00:00Z AND Id > '001000000000001AAA') ORDER BY SystemModstamp, Id",
+    );
+  });
+
+  it('keeps milliseconds in a literal only when there are some, and never lets a quote into the id', () => {
+    expect(soqlDateTime('2026-11-29T10:00:00.250Z')).toBe('2026-11-29T10:00:00.250Z');
+    expect(mirrorSoql(specs()[0], { modstamp: '2026-11-29T10:00:00.000Z', id: "001' OR Name != '" })).toContain("Id > '001ORName'");
+  });
+
+  it("reads Salesforce's datetime format as ISO-8601 UTC", () => {
+    expect(isoFromSalesforce('2026-11-29T10:00:00.000+0000')).toBe('2026-11-29T10:00:00.000Z');
+    expect(isoFromSalesforce('2026-11-29T12:00:00.000+0200')).toBe('2026-11-29T10:00:00.000Z');
+    expect(() => isoFromSalesforce(null)).toThrow(/SystemModstamp/);
+  });
+
+  it('moves a watermark only to a later stamp', () => {
+    const at = (modstamp: string, id = '003000000000001AAA') => ({ modstamp, id });
+    expect(hasLaterStamp(at('2026-11-29T10:00:01.000Z'), at('2026-11-29T10:00:00.000Z'))).toBe(true);
+    expect(hasLaterStamp(at('2026-11-29T10:00:00.000Z', '003000000000009AAA'), at('2026-11-29T10:00:00.000Z'))).toBe(false);
+    expect(hasLaterStamp(at('2026-11-29T10:00:00.000Z'), null)).toBe(true);
+  });
+});

@@ -1,0 +1,173 @@
+import { Logger } from '@nestjs/common';
+import type { DiscoveryService } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { FakeCrmGateway } from '../../test/support/fake-crm-gateway';
+import { DomainError } from '../common/domain-error';
+import { openDatabase } from '../database/data-source';
+import { UnitOfWork } from '../database/unit-of-work';
+import { JobRunner } from './job-runner.service';
+import { JobFailedError, type JobProgress, type JobStats, type SyncJobHandler } from './sync-job';
+import { SyncRun, type SyncJob } from './sync-run.entity';
+
+/** A handler a spec finishes by hand. */
+class ControlledJob implements SyncJobHandler {
+  private finish!: (outcome: JobStats | Error) => void;
+  progress: JobProgress | null = null;
+  runs = 0;
+
+  constructor(readonly job: SyncJob) {}
+
+  run(progress: JobProgress): Promise<JobStats> {
+    this.runs++;
+    this.progress = progress;
+    return new Promise((resolve, reject) => {
+      this.finish = (outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome));
+    });
+  }
+
+  succeed(stats: JobStats): void {
+    this.finish(stats);
+  }
+
+  fail(error: Error): void {
+    this.finish(error);
+  }
+}
+
+const code = async (promise: Promise<unknown>) => {
+  try {
+    await promise;
+    return null;
+  } catch (error) {
+    return error instanceof DomainError ? error.code : String(error);
+  }
+};
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('JobRunner', () => {
+  let dataSource: DataSource;
+  let runner: JobRunner;
+  let mirror: ControlledJob;
+  let resync: ControlledJob;
+  let flush: ControlledJob;
+  let crm: FakeCrmGateway;
+
+  beforeAll(() => Logger.overrideLogger(false));
+  beforeEach(async () => {
+    dataSource = await openDatabase({ type: 'sqlite', path: ':memory:' });
+    mirror = new ControlledJob('mirror');
+    resync = new ControlledJob('full-resync');
+    flush = new ControlledJob('activity-flush');
+    crm = new FakeCrmGateway();
+    const providers = [mirror, resync, flush, { notAHandler: true }, { job: 'mirror' }, null].map((instance) => ({ instance }));
+    const discovery = { getProviders: () => providers } as unknown as DiscoveryService;
+    runner = new JobRunner(discovery, dataSource, new UnitOfWork(dataSource), crm);
+    runner.onModuleInit();
+  });
+  afterEach(() => dataSource.destroy());
+
+  const wait = async (runId: string) => {
+    for (let i = 0; i < 100; i++) {
+      const run = await runner.findRun(runId);
+      if (run.status !== 'running') return run;
+      await settle();
+    }
+    throw new Error('run did not finish');
+  };
+
+  it('discovers the handlers the application provides, and only those', () => {
+    expect(runner.registered()).toEqual(['mirror', 'full-resync', 'activity-flush']);
+  });
+
+  it('records a run: running, then succeeded with its stats', async () => {
+    const runId = await runner.start('mirror');
+    expect(await runner.findRun(runId)).toMatchObject({ runId, job: 'mirror', status: 'running', finishedAt: null });
+    mirror.succeed({ recordsRead: 5, salesforceApiCalls: 3 });
+    const run = await wait(runId);
+    expect(run).toMatchObject({ status: 'succeeded', stats: { recordsRead: 5, salesforceApiCalls: 3 }, error: null });
+    expect(run.finishedAt! >= run.startedAt).toBe(true);
+  });
+
+  it('records a failure with its reason and the stats reached, and fills in the API calls the gateway counted', async () => {
+    const runId = await runner.start('activity-flush');
+    crm.calls += 7;
+    flush.fail(new JobFailedError('Salesforce is down', { recordsRead: 2 }));
+    expect(await wait(runId)).toMatchObject({ status: 'failed', error: 'Salesforce is down', stats: { recordsRead: 2, salesforceApiCalls: 7 } });
+  });
+
+  it('refuses a second run of a running job, and mirror and full-resync exclude each other', async () => {
+    const runId = await runner.start('mirror');
+    expect(await code(runner.start('mirror'))).toBe('JOB_RUNNING');
+    expect(await code(runner.start('full-resync'))).toBe('JOB_RUNNING');
+    expect(await runner.start('activity-flush')).toEqual(expect.any(String));
+    mirror.succeed({});
+    await wait(runId);
+    expect(await code(runner.start('mirror'))).toBeNull();
+    expect(mirror.runs).toBe(2);
+  });
+
+  it('refuses two starts in the same tick', async () => {
+    const outcomes = await Promise.all([code(runner.start('mirror')), code(runner.start('mirror'))]);
+    expect(outcomes.sort()).toEqual(['JOB_RUNNING', null].sort());
+  });
+
+  it('honours a run another process holds, until its heartbeat is older than the lease', async () => {
+    const repo = dataSource.getRepository(SyncRun);
+    const now = new Date().toISOString();
+    const other = { id: 'b8f1f1c2-0000-4000-8000-000000000001', job: 'mirror' as const, status: 'running' as const, startedAt: now, finishedAt: null, stats: '{}', error: null, lockKey: 'crm-mirror', heartbeatAt: now };
+    await repo.insert(other);
+    expect(await code(runner.start('mirror'))).toBe('JOB_RUNNING');
+
+    await repo.update({ id: other.id }, { heartbeatAt: new Date(Date.now() - runner.leaseMs - 1000).toISOString() });
+    const runId = await runner.start('mirror');
+    expect(await repo.findOneBy({ id: other.id })).toMatchObject({ status: 'failed', error: expect.stringMatching(/^abandoned/) });
+    mirror.succeed({});
+    await wait(runId);
+  });
+
+  it('answers 404 for a job nobody provides and for an unknown run', async () => {
+    expect(await code(runner.start('reconcile'))).toBe('NOT_FOUND');
+    expect(await code(runner.start('nonsense'))).toBe('NOT_FOUND');
+    expect(await code(runner.findRun('no-such-run'))).toBe('NOT_FOUND');
+  });
+
+  it('runs to completion for the CLI, passing progress through', async () => {
+    const seen: string[] = [];
+    const done = runner.runToCompletion('mirror', { update: (d, t, label) => seen.push(`${label} ${d}/${t}`) });
+    await settle();
+    mirror.progress!.update(1, 2, 'Contact');
+    const running = (await runner.lastRuns()).mirror!;
+    expect(await runner.findRun(running.runId)).toMatchObject({ status: 'running', progress: { done: 1, total: 2, label: 'Contact' } });
+    mirror.succeed({ recordsRead: 2 });
+    expect(await done).toMatchObject({ status: 'succeeded', stats: { recordsRead: 2 } });
+    expect(seen).toEqual(['Contact 1/2']);
+  });
+
+  it('tells a running job to stop on shutdown and waits for it', async () => {
+    const runId = await runner.start('mirror');
+    await settle();
+    mirror.progress!.signal!.addEventListener('abort', () => mirror.fail(new Error('stopped')));
+    await runner.beforeApplicationShutdown();
+    expect(await runner.findRun(runId)).toMatchObject({ status: 'failed', error: 'stopped' });
+  });
+
+  it('drops finished runs of a job once they are older than the retention', async () => {
+    const repo = dataSource.getRepository(SyncRun);
+    const old = new Date(Date.now() - runner.retentionMs - 60_000).toISOString();
+    const row = (id: string, job: SyncJob, status: 'succeeded' | 'running') => ({ id, job, status, startedAt: old, finishedAt: old, stats: '{}', error: null, lockKey: null, heartbeatAt: old });
+    await repo.insert([row('old-mirror', 'mirror', 'succeeded'), row('old-flush', 'activity-flush', 'succeeded')]);
+    const runId = await runner.start('mirror');
+    mirror.succeed({});
+    await wait(runId);
+    expect((await repo.find()).map((r) => r.id).sort()).toEqual(['old-flush', runId].sort());
+  });
+
+  it('gives the last run of each job', async () => {
+    const runId = await runner.start('mirror');
+    mirror.succeed({});
+    await wait(runId);
+    const last = await runner.lastRuns();
+    expect(last.mirror?.runId).toBe(runId);
+    expect(last.reconcile).toBeNull();
+  });
+});
