@@ -1,18 +1,10 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { detectMode, loadConfig } from '../src/config/app-config';
 import { RunningService, serve } from '../src/cli/serve.command';
+import { freePort } from './support/free-port';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('sandbox mode (npm start with no Salesforce and no Twilio settings)', () => {
   let service: RunningService;

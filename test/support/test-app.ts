@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config/app-config';
 import type { AppConfig } from '../../src/config/app-config';
 import { createApp } from '../../src/create-app';
 import { openDatabase } from '../../src/database/data-source';
+import { freePort } from './free-port';
 import { SalesforceStandIn } from '../../src/sandbox/salesforce';
 import { standInEnv } from '../../src/sandbox/sandbox';
 import { TwilioStandIn } from '../../src/sandbox/twilio';
@@ -26,8 +27,12 @@ export interface TestApp {
  * port. `env` adds or overrides settings, e.g. the stand-ins' URLs.
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  // Twilio calls back at PUBLIC_BASE_URL, so the app's own address must be known before it listens.
+  const port = env.PORT ?? String(await freePort());
   const config = loadConfig(
     {
+      PORT: port,
+      PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
       DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'sqlite::memory:',
       ADMIN_API_KEY: ADMIN_KEY,
       MIRROR_CRON: 'off',
@@ -41,9 +46,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   );
   const dataSource = await openDatabase(config.database);
   const app = await createApp(config, dataSource);
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
-  const url = `http://127.0.0.1:${address.port}`;
+  await app.listen(config.port, '127.0.0.1');
+  const url = `http://127.0.0.1:${config.port}`;
   const http = () => request(app.getHttpServer());
   return {
     app,
