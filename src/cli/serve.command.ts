@@ -32,7 +32,7 @@ async function serveSandbox(base: AppConfig, env: Env, out: (line: string) => vo
   const reps = await seedSandboxReps(app.get(DataSource), sandbox.demo);
   await app.listen(base.port);
   new Logger('Boot').log({ msg: `sms-crm-sync listening on port ${config.port} (sandbox)`, publicBaseUrl: config.publicBaseUrl });
-  out(sandboxBanner(config.publicBaseUrl, config.adminApiKey ?? '', reps, sandbox.demo));
+  out(sandboxBanner(config.publicBaseUrl, config.adminApiKey ?? '', reps, sandbox.demo, config.quietHours?.label ?? null));
   return {
     app,
     close: async () => {

@@ -113,7 +113,7 @@ export async function seedSandboxReps(dataSource: DataSource, demo: DemoOrgIds):
 }
 
 /** What `npm start` prints in sandbox mode: the keys and a few lines to paste. */
-export function sandboxBanner(baseUrl: string, adminKey: string, reps: SandboxRep[], demo: DemoOrgIds): string {
+export function sandboxBanner(baseUrl: string, adminKey: string, reps: SandboxRep[], demo: DemoOrgIds, quietHours: string | null): string {
   const alice = reps[0];
   const lines = [
     '',
@@ -126,10 +126,13 @@ export function sandboxBanner(baseUrl: string, adminKey: string, reps: SandboxRe
     `  curl -s ${baseUrl}/api/me -H 'Authorization: Bearer ${alice.apiKey}'`,
     `  curl -s ${baseUrl}/api/records/${demo.contacts.jane}/sms -H 'Authorization: Bearer ${alice.apiKey}'`,
     `  curl -s -X POST ${baseUrl}/api/messages -H 'Authorization: Bearer ${alice.apiKey}' -H 'Content-Type: application/json' \\`,
-    `       -d '{"recordId":"${demo.contacts.jane}","from":"${alice.numbers[0].phoneNumber}","body":"Hi Jane, do you have 10 minutes tomorrow?"}'`,
+    `       -d '{"recordId":"${demo.contacts.jane}","from":"${alice.numbers[0].phoneNumber}","to":"+12125550101","body":"Hi Jane, do you have 10 minutes tomorrow?"}'`,
     `  curl -s -X POST ${baseUrl}/api/sms/segments -H 'Authorization: Bearer ${alice.apiKey}' -H 'Content-Type: application/json' -d '{"body":"It’s 5pm"}'`,
     `  curl -s ${baseUrl}/api/admin/sync/status -H 'Authorization: Bearer ${adminKey}'`,
     `  open ${baseUrl}/docs for every route`,
+    quietHours
+      ? `  Quiet hours apply (${quietHours} in the recipient's time zone; Jane is in New York): start with QUIET_HOURS=off to text at any hour.`
+      : '  Quiet hours are off (QUIET_HOURS=off).',
     '',
   ];
   return lines.map((line) => `[sandbox] ${line}`).join('\n');
