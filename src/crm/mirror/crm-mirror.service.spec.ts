@@ -166,7 +166,11 @@ describe('CRM mirror (service over a real SQLite database and a fake org)', () =
       { field: 'MobilePhone', e164: '+14155550001' },
       { field: 'Phone', e164: '+14155559999' },
     ]);
-    expect((await directory.enrolledContactsOfAccount('001000000000001')).map((p) => p.id)).toEqual([contactId(1), contactId(2)]);
+    expect((await directory.contactsOfAccount('001000000000001')).map((p) => [p.id, p.enrolled])).toEqual([
+      [contactId(1), true],
+      [contactId(2), true],
+      [contactId(3), false],
+    ]);
     expect(await directory.findById(leadId(4))).toMatchObject({ objectType: 'Lead', phones: [] });
   });
 
