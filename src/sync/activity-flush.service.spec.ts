@@ -5,7 +5,7 @@ import { FakeCrmGateway } from '../../test/support/fake-crm.gateway';
 import { User } from '../auth/user.entity';
 import type { AppConfig } from '../config/app-config';
 import { CrmError } from '../crm/crm-gateway.port';
-import { CrmMapping, loadMappingFile } from '../crm/crm-mapping';
+import { CrmMappingService } from '../crm/crm-mapping.service';
 import { Prospect } from '../crm/prospect.entity';
 import { openDatabase } from '../database/data-source';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -13,19 +13,9 @@ import { Message } from '../messaging/message.entity';
 import { SenderNumber } from '../numbers/sender-number.entity';
 import { ActivityFlushService } from './activity-flush.service';
 import { ApiBudget } from './api-budget';
-import { CrmMappingSource } from './crm-mapping.source';
 import { OutboxEntry } from './outbox-entry.entity';
 import { OutboxService } from './outbox.service';
 import { TaskSourceLoader } from './task-source.loader';
-
-class FixedMapping extends CrmMappingSource {
-  constructor(public mapping: CrmMapping) {
-    super();
-  }
-  async current() {
-    return this.mapping;
-  }
-}
 
 describe('ActivityFlushService', () => {
   beforeAll(() => Logger.overrideLogger(false));
@@ -33,13 +23,13 @@ describe('ActivityFlushService', () => {
   let crm: FakeCrmGateway;
   let budget: ApiBudget;
   let service: ActivityFlushService;
-  let mapping: FixedMapping;
+  let mapping: CrmMappingService;
 
   beforeEach(async () => {
     dataSource = await openDatabase({ type: 'sqlite', path: ':memory:' });
     crm = new FakeCrmGateway();
     budget = new ApiBudget(crm, { apiBudgetShare: 0.9 } as AppConfig);
-    mapping = new FixedMapping(loadMappingFile('config/crm-mapping.yaml'));
+    mapping = new CrmMappingService({ crmMappingFile: 'config/crm-mapping.yaml' } as AppConfig, dataSource, new UnitOfWork(dataSource), crm);
     service = new ActivityFlushService(dataSource, new UnitOfWork(dataSource), crm, budget, mapping, new TaskSourceLoader(dataSource, crm), new OutboxService());
     service.random = () => 0.5;
   });

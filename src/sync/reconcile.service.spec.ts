@@ -4,14 +4,13 @@ import { aContact, aMessage, anOutboxEntry, aUser, insertLoggedMessages, insertR
 import { FakeCrmGateway } from '../../test/support/fake-crm.gateway';
 import { User } from '../auth/user.entity';
 import type { AppConfig } from '../config/app-config';
-import { loadMappingFile } from '../crm/crm-mapping';
+import { CrmMappingService } from '../crm/crm-mapping.service';
 import { Prospect } from '../crm/prospect.entity';
 import { openDatabase } from '../database/data-source';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Message } from '../messaging/message.entity';
 import { ActivityFlushService } from './activity-flush.service';
 import { ApiBudget } from './api-budget';
-import { CrmMappingSource } from './crm-mapping.source';
 import { OutboxEntry } from './outbox-entry.entity';
 import { OutboxService } from './outbox.service';
 import { ReconcileService } from './reconcile.service';
@@ -30,13 +29,8 @@ describe('ReconcileService', () => {
     crm = new FakeCrmGateway();
     const config = { apiBudgetShare: 0.9, reconcileWindowDays: 7 } as AppConfig;
     budget = new ApiBudget(crm, config);
-    const mapping = loadMappingFile('config/crm-mapping.yaml');
-    const mappings = new (class extends CrmMappingSource {
-      async current() {
-        return mapping;
-      }
-    })();
     const uow = new UnitOfWork(dataSource);
+    const mappings = new CrmMappingService({ ...config, crmMappingFile: 'config/crm-mapping.yaml' } as AppConfig, dataSource, uow, crm);
     flush = new ActivityFlushService(dataSource, uow, crm, budget, mappings, new TaskSourceLoader(dataSource, crm), new OutboxService());
     reconcile = new ReconcileService(dataSource, uow, crm, budget, mappings, new OutboxService(), flush, config);
   });
