@@ -54,7 +54,7 @@ describe('ReconcileService', () => {
     const stats = await reconcile.run();
     expect(stats).toMatchObject({ tasksRead: 4500, messagesCompared: 4500, missing: 0, stale: 0, queued: 0, readCalls: 3, salesforceApiCalls: 3 });
     expect(crm.calls.map((c) => c.method)).toEqual(['query', 'queryMore', 'queryMore']);
-    expect(crm.queries[0]).toMatch(/^SELECT Id, SMS_Message_Id__c, Description FROM Task WHERE SMS_Message_Id__c != null AND CreatedDate >= \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(crm.soql[0]).toMatch(/^SELECT Id, SMS_Message_Id__c, Description FROM Task WHERE SMS_Message_Id__c != null AND CreatedDate >= \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   });
 
   it('restores Tasks deleted behind our back exactly once, and a second run finds nothing', async () => {
