@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { aContact, aLead, aMessage, anOutboxEntry, aSenderNumber, aUser, insertLoggedMessages, insertRows } from '../../test/factories/activity.factory';
+import { aContact, aLead, aMessage, anOutboxEntry, aSenderNumber, aUser, insertLoggedMessages, insertRows, seedLoggedConversation } from '../../test/factories/activity.factory';
 import { FakeCrmGateway } from '../../test/support/fake-crm.gateway';
 import { User } from '../auth/user.entity';
 import type { AppConfig } from '../config/app-config';
@@ -38,15 +38,7 @@ describe('ActivityFlushService', () => {
 
   const outbox = () => dataSource.getRepository(OutboxEntry).find({ order: { id: 'ASC' } });
   const messages = () => dataSource.getRepository(Message).find();
-  const seed = async (count: number, overrides: Partial<Message> = {}) => {
-    const rep = aUser();
-    const contact = aContact();
-    await dataSource.getRepository(User).insert(rep);
-    await dataSource.getRepository(Prospect).insert(contact);
-    const list = Array.from({ length: count }, () => aMessage({ userId: rep.id, prospectId: contact.id, ...overrides }));
-    await insertLoggedMessages(dataSource, list);
-    return { rep, contact, list };
-  };
+  const seed = (count: number, overrides: Partial<Message> = {}) => seedLoggedConversation(dataSource, count, overrides);
 
   it('logs 450 messages in 3 upsert calls and records each Task id', async () => {
     const { rep, contact } = await seed(450);

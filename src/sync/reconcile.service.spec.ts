@@ -1,11 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { aContact, aMessage, anOutboxEntry, aUser, insertLoggedMessages, insertRows } from '../../test/factories/activity.factory';
+import { aMessage, anOutboxEntry, aUser, insertRows, seedLoggedConversation } from '../../test/factories/activity.factory';
 import { FakeCrmGateway } from '../../test/support/fake-crm.gateway';
 import { User } from '../auth/user.entity';
 import type { AppConfig } from '../config/app-config';
 import { CrmMappingService } from '../crm/crm-mapping.service';
-import { Prospect } from '../crm/prospect.entity';
 import { openDatabase } from '../database/data-source';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Message } from '../messaging/message.entity';
@@ -38,12 +37,7 @@ describe('ReconcileService', () => {
   afterEach(() => dataSource.destroy());
 
   async function logged(count: number, overrides: Partial<Message> = {}) {
-    const rep = aUser();
-    const contact = aContact();
-    await dataSource.getRepository(User).insert(rep);
-    await dataSource.getRepository(Prospect).insert(contact);
-    const list = Array.from({ length: count }, () => aMessage({ userId: rep.id, prospectId: contact.id, ...overrides }));
-    await insertLoggedMessages(dataSource, list);
+    const { list } = await seedLoggedConversation(dataSource, count, overrides);
     await flush.drain();
     crm.calls.length = 0;
     return list;
