@@ -9,10 +9,10 @@ import { Message } from '../src/messaging/message.entity';
 import { SenderNumber } from '../src/numbers/sender-number.entity';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, SalesforceStandIn, seedDemoOrg, type DemoOrgIds } from '../src/sandbox/salesforce';
 import { ActivityFlushService } from '../src/sync/activity-flush.service';
-import { ActivityStatusService } from '../src/sync/activity-status.service';
 import { ApiBudget } from '../src/sync/api-budget';
 import { OutboxEntry } from '../src/sync/outbox-entry.entity';
 import { ReconcileService } from '../src/sync/reconcile.service';
+import type { SyncStatus } from '../src/sync/sync-status.service';
 import { aContact, aLead, aMessage, anOutboxEntry, aSenderNumber, aUser, insertLoggedMessages, insertRows } from './factories/activity.factory';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -66,6 +66,11 @@ describe('activity logging against the Salesforce stand-in', () => {
   const flush = () => t.app.get(ActivityFlushService).drain();
   const reconcile = () => t.app.get(ReconcileService).run();
   const tasks = () => sf.table('Task');
+  const syncStatus = async () => {
+    const res = await t.admin<SyncStatus>('get', '/api/admin/sync/status');
+    expect(res.status).toBe(200);
+    return res.body;
+  };
   const outbox = () => db.getRepository(OutboxEntry).find({ order: { id: 'ASC' } });
   /** the back-off has passed */
   const timePasses = () => db.getRepository(OutboxEntry).update({ status: 'pending' }, { nextAttemptAt: new Date().toISOString() });
@@ -140,11 +145,43 @@ describe('activity logging against the Salesforce stand-in', () => {
     const parked = (await outbox()).filter((e) => e.status === 'parked');
     expect(parked).toEqual([expect.objectContaining({ aggregateId: list[3].id, lastError: 'FIELD_CUSTOM_VALIDATION_EXCEPTION: No poison in the timeline (Description)' })]);
     expect(tasks()).toHaveLength(4);
-    const status = await t.app.get(ActivityStatusService).status();
-    expect(status.outbox.parked.task_upsert).toBe(1);
-    expect(status.outbox.recentlyParked[0]).toMatchObject({ aggregateId: list[3].id, lastError: expect.stringContaining('FIELD_CUSTOM_VALIDATION_EXCEPTION') });
+    const status = await syncStatus();
+    expect(status).toMatchObject({ outboxDepth: 0, outboxParked: 1, outbox: { pending: { task_upsert: 0 }, parked: { task_upsert: 1, task_status: 0, do_not_sms: 0 } } });
+    expect(status.outbox.recentlyParked).toEqual([
+      expect.objectContaining({ id: parked[0].id, kind: 'task_upsert', aggregateId: list[3].id, attempts: 1, lastError: expect.stringContaining('FIELD_CUSTOM_VALIDATION_EXCEPTION') }),
+    ]);
+    expect(status.apiBudget).toMatchObject({ paused: false, pauseAtShare: 0.9, callsMade: expect.any(Number) });
+    expect(status.jobs['activity-flush']).toMatchObject({ registered: true });
     const metrics = await t.http().get('/metrics');
     expect(metrics.text).toMatch(/^sms_crm_outbox_parked 1$/m);
+  });
+
+  it('requeues parked entries when an admin asks: the named ones or all, and the next flush logs them', async () => {
+    const removeRule = sf.addValidationRule('Task', (record) => (String(record.Description).startsWith('POISON') ? 'No poison in the timeline' : null));
+    const list = outboundTo(jane, 3).map((m) => ({ ...m, body: `POISON ${m.body}` }));
+    await insertLoggedMessages(db, list);
+    await flush();
+    const parked = (await outbox()).filter((e) => e.status === 'parked');
+    expect(parked).toHaveLength(3);
+    removeRule();
+
+    const one = await t.admin<{ requeued: number }>('post', '/api/admin/sync/outbox/requeue', { ids: [parked[0].id] });
+    expect(one).toEqual({ status: 200, body: { requeued: 1 } });
+    expect(await syncStatus()).toMatchObject({ outboxDepth: 1, outboxParked: 2 });
+    expect((await t.admin('post', '/api/admin/sync/outbox/requeue', { ids: [parked[0].id] })).body).toEqual({ requeued: 0 });
+    expect(await flush()).toMatchObject({ tasksLogged: 1, parked: 0 });
+
+    const rest = await t.admin<{ requeued: number }>('post', '/api/admin/sync/outbox/requeue');
+    expect(rest).toEqual({ status: 200, body: { requeued: 2 } });
+    expect(await flush()).toMatchObject({ tasksLogged: 2 });
+    await expectExactlyOneTaskEach(3);
+    expect(await syncStatus()).toMatchObject({ outboxDepth: 0, outboxParked: 0, outbox: { recentlyParked: [] } });
+
+    for (const ids of ['all', ['x'], [0], [1.5]]) {
+      const bad = await t.admin<{ error: { code: string } }>('post', '/api/admin/sync/outbox/requeue', { ids });
+      expect(bad.status).toBe(400);
+    }
+    expect((await t.http().post('/api/admin/sync/outbox/requeue').send({})).status).toBe(401);
   });
 
   it.each([
@@ -248,7 +285,7 @@ describe('activity logging against the Salesforce stand-in', () => {
     expect(paused).toMatchObject({ pausedForBudget: 1, doNotSmsWritten: 1, tasksLogged: 0 });
     expect(sf.get('Contact', org.contacts.mei)?.Do_Not_SMS__c).toBe(true);
     expect(tasks()).toHaveLength(0);
-    expect((await t.app.get(ActivityStatusService).status()).apiBudget).toMatchObject({ paused: true, pauseAtShare: 0.9 });
+    expect((await syncStatus()).apiBudget).toMatchObject({ paused: true, pauseAtShare: 0.9, dailyMax: 100_000, usedShare: expect.closeTo(0.95, 3) });
     expect((await t.http().get('/metrics')).text).toMatch(/^salesforce_api_budget_paused 1$/m);
 
     sf.setApiUsage(1_000, 100_000);

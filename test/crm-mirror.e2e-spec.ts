@@ -70,7 +70,7 @@ describe('CRM mirror (e2e against the Salesforce stand-in)', () => {
     expect(sf.calls().byEndpoint).toEqual({ queryAll: 3, queryMore: 2 });
     expect(await count(Prospect)).toBe(4500);
     expect(await count(ProspectPhone)).toBe(4500);
-    expect((await directory.enrolledContactsOfAccount(accountId)).length).toBe(4500);
+    expect((await directory.contactsOfAccount(accountId)).length).toBe(4500);
 
     sf.resetCalls();
     const idle = await runJob('mirror');

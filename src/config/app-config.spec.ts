@@ -60,6 +60,8 @@ describe('settings', () => {
     [{ ADMIN_API_KEY: 'short' }, 'ADMIN_API_KEY: must be at least 16 characters'],
     [{ SMS_MAX_SEGMENTS: '11' }, 'SMS_MAX_SEGMENTS: must be between 1 and 10, got 11'],
     [{ QUIET_HOURS: '8-21' }, 'QUIET_HOURS: must be HH:MM-HH:MM or off, got "8-21"'],
+    [{ QUIET_HOURS: '24:30-06:00' }, 'QUIET_HOURS: must be HH:MM-HH:MM or off, got "24:30-06:00"'],
+    [{ QUIET_HOURS: '09:00-09:00' }, 'QUIET_HOURS: start and end must differ'],
     [{ OPT_OUT_CONFIRMATION: 'carrier' }, 'OPT_OUT_CONFIRMATION: must be one of service, provider, got "carrier"'],
     [{ SMS_HELP_TEXT: 'Acme: call us at 555-0100' }, 'SMS_HELP_TEXT: must tell the recipient to reply STOP to opt out'],
     [{ MIRROR_CRON: 'every minute' }, 'MIRROR_CRON: must be a cron expression (5 or 6 fields) or off, got "every minute"'],
@@ -75,6 +77,10 @@ describe('settings', () => {
     expect(problem({ ...LIVE, SALESFORCE_ACCESS_TOKEN: '', SALESFORCE_CLIENT_ID: 'id' })).toMatch(/^SALESFORCE_LOGIN_URL: is required for the OAuth/);
     expect(problem({ ...LIVE, TWILIO_ACCOUNT_SID: 'AC123' })).toBe('TWILIO_ACCOUNT_SID: must be AC followed by 32 hex characters');
     expect(problem({ ...LIVE, TWILIO_AUTH_TOKEN: '' })).toBe('TWILIO_AUTH_TOKEN: is required');
+  });
+
+  it('reads a quiet-hours window that wraps midnight, keeping the text as its label', () => {
+    expect(loadConfig({ QUIET_HOURS: '22:00-06:00' }).quietHours).toEqual({ start: 1320, end: 360, label: '22:00-06:00' });
   });
 
   it('accepts off for quiet hours and schedules', () => {

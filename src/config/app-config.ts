@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { parseQuietHoursWindow, type QuietHoursWindow } from '../messaging/quiet-hours';
 
 /** The service's settings (CONTRACT §1), validated once at boot into this typed object. */
 export interface AppConfig {
@@ -11,7 +12,8 @@ export interface AppConfig {
   twilio: TwilioConfig;
   crmMappingFile: string;
   smsMaxSegments: number;
-  quietHours: QuietHoursWindow | null;
+  /** the sending window (QUIET_HOURS) as given, e.g. `08:00-21:00`; null when off */
+  quietHours: QuietHoursSetting | null;
   optOutConfirmation: 'service' | 'provider';
   /** what the service texts back to HELP/INFO and around opt-out (CONTRACT §2 Webhooks) */
   keywordReplies: KeywordRepliesConfig;
@@ -46,12 +48,8 @@ export interface KeywordRepliesConfig {
   helpText: string | null;
 }
 
-/** Minutes after local midnight; the window is [start, end). */
-export interface QuietHoursWindow {
-  start: number;
-  end: number;
-  label: string;
-}
+/** Minutes after local midnight, [start, end) (messaging/quiet-hours.ts), with the text it was read from. */
+export type QuietHoursSetting = QuietHoursWindow & { label: string };
 
 /** A setting that is missing or malformed: the message names the variable and the problem. */
 export class ConfigError extends Error {
@@ -205,18 +203,18 @@ function keywordReplies(env: Env): KeywordRepliesConfig {
   return { programName, helpText };
 }
 
-function quietHours(env: Env): QuietHoursWindow | null {
+function quietHours(env: Env): QuietHoursSetting | null {
   const raw = text(env, 'QUIET_HOURS', '08:00-21:00');
-  if (raw.toLowerCase() === 'off') return null;
-  const match = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(raw);
-  const [h1, m1, h2, m2] = match ? match.slice(1).map(Number) : [];
-  if (!match || h1 > 24 || h2 > 24 || m1 > 59 || m2 > 59) {
+  let window: QuietHoursWindow | null;
+  try {
+    window = parseQuietHoursWindow(raw);
+  } catch {
     throw new ConfigError('QUIET_HOURS', `must be HH:MM-HH:MM or off, got "${raw}"`);
   }
-  const start = h1 * 60 + m1;
-  const end = h2 * 60 + m2;
-  if (start === end) throw new ConfigError('QUIET_HOURS', 'start and end must differ');
-  return { start, end, label: raw };
+  if (!window) return null;
+  // an empty window would refuse every send: QUIET_HOURS=off is the way to lift the rule
+  if (window.start === window.end) throw new ConfigError('QUIET_HOURS', 'start and end must differ');
+  return { ...window, label: raw };
 }
 
 const CRON_FIELD = /^[\d*/,\-?LW#A-Za-z]+$/;

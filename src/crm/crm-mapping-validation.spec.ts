@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { aField, defaultOrgDescriptions } from '../../test/support/fake-crm-gateway';
+import { aField, defaultOrgDescriptions } from '../../test/support/fake-crm.gateway';
 import { CrmError, type ObjectDescription } from './crm-gateway.port';
 import { loadMappingFile, parseMapping } from './crm-mapping';
 import { mappingObjects, mappingProblems } from './crm-mapping-validation';

@@ -62,12 +62,12 @@ export class ProspectDirectory {
     return this.read((manager) => this.views(manager, ids18));
   }
 
-  /** The enrolled Contacts of an Account, by name: the recipients of an Account's send screen. */
-  enrolledContactsOfAccount(accountId: string): Promise<ProspectView[]> {
+  /** The Contacts of an Account, enrolled or not, by name: the people an Account's send context leads to. */
+  contactsOfAccount(accountId: string): Promise<ProspectView[]> {
     const id18 = toId18(accountId);
     if (!id18) return Promise.resolve([]);
     return this.read(async (manager) => {
-      const rows = await manager.getRepository(Prospect).find({ where: { accountId: id18, enrolled: true }, select: { id: true } });
+      const rows = await manager.getRepository(Prospect).find({ where: { accountId: id18, objectType: 'Contact' }, select: { id: true } });
       return this.views(manager, rows.map((r) => r.id));
     });
   }

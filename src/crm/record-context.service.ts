@@ -1,101 +1,80 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
 import { objectOfId, toId18 } from '../common/salesforce-id';
-import { CrmGateway } from './crm-gateway.port';
-import { CrmMappingService } from './crm-mapping.service';
+import { CrmError, CrmGateway } from './crm-gateway.port';
 import { ProspectDirectory, type ProspectView } from './prospect-directory.service';
 
 export type ContextRecordType = 'Contact' | 'Lead' | 'Account' | 'Task';
 
 /** What a send screen is opened on, and who can be texted from it. */
 export interface RecordContext {
+  /** `name`: the person's or Account's name; for a Task its WhoId's name, else "Task" */
   record: { id: string; type: ContextRecordType; name: string };
-  /** Contact/Lead: itself; Account: its enrolled Contacts; Task: its WhoId (when mirrored) */
+  /**
+   * The people the record leads to: a Contact or Lead itself; an Account its Contacts by name,
+   * enrolled or not (the gate answers NOT_ENROLLED for an unenrolled one, the screen lists the
+   * enrolled ones); a Task its WhoId, when mirrored.
+   */
   prospects: ProspectView[];
   /** Task: its WhatId; Contact: its Account; otherwise null */
   whatId: string | null;
 }
 
 /**
- * Resolves a Salesforce record id into its send context. People and Accounts come from the
- * mirror; a Task is read live (one query), since Tasks are not mirrored.
+ * Resolves the Salesforce record a rep texts from (CONTRACT §2, the Ad-hoc SMS screen and the send
+ * gate) into the people it leads to. Contacts, Leads and Accounts come from the mirror; a Task is
+ * read live (`SELECT Id, WhoId, WhatId FROM Task`, CONTRACT §3), since Tasks are not mirrored.
  */
 @Injectable()
 export class RecordContextService {
   constructor(
     private readonly crm: CrmGateway,
     private readonly directory: ProspectDirectory,
-    private readonly mappings: CrmMappingService,
   ) {}
 
-  /** Throws 404 RECORD_NOT_FOUND (unknown or not mirrored) or 422 UNSUPPORTED_RECORD_TYPE. */
-  async resolve(recordId: string): Promise<RecordContext> {
-    const id = toId18(recordId);
-    if (!id) throw notFound(recordId);
+  /**
+   * null when the id (15 or 18 characters) is malformed, of another object, or unknown. A Task
+   * that cannot be read because Salesforce is down throws 503 CRM_UNAVAILABLE.
+   */
+  async find(recordId: string): Promise<RecordContext | null> {
+    const id = toId18(recordId.trim());
+    if (!id) return null;
     const type = objectOfId(id);
     switch (type) {
       case 'Contact':
       case 'Lead': {
         const prospect = await this.directory.findById(id);
-        if (!prospect) throw notFound(recordId);
-        return { record: { id, type, name: prospect.name }, prospects: [prospect], whatId: prospect.accountId };
+        return prospect ? { record: { id, type, name: prospect.name }, prospects: [prospect], whatId: prospect.accountId } : null;
       }
       case 'Account': {
         const account = await this.directory.findAccount(id);
-        if (!account) throw notFound(recordId);
-        return { record: { id, type, name: account.name }, prospects: await this.directory.enrolledContactsOfAccount(id), whatId: null };
+        return account ? { record: { id, type, name: account.name }, prospects: await this.directory.contactsOfAccount(id), whatId: null } : null;
       }
       case 'Task':
-        return this.task(id, recordId);
+        return this.task(id);
       default:
-        throw new DomainError('UNSUPPORTED_RECORD_TYPE', `A ${type ?? 'record of this kind'} cannot be texted from; open a Contact, Lead, Account or Task.`, {
-          recordId,
-        });
+        return null;
     }
   }
 
-  /**
-   * The WhatId an activity about this prospect should carry: none for a Lead (Salesforce forbids
-   * it); for a Contact the open Opportunity it plays a role in when the mapping asks for that,
-   * else its Account.
-   */
-  async activityWhatId(prospect: ProspectView): Promise<string | null> {
-    if (prospect.objectType === 'Lead') return null;
-    const mapping = await this.mappings.mapping();
-    if (mapping.activity.linkOpenOpportunity) {
-      const opportunityId = await this.openOpportunityOf(prospect.id);
-      if (opportunityId) return opportunityId;
+  private async task(id: string): Promise<RecordContext | null> {
+    let task: { Id?: string; WhoId?: unknown; WhatId?: unknown } | undefined;
+    try {
+      // id is a checked 18-character Salesforce id: nothing to escape
+      task = (await this.crm.query<{ Id?: string; WhoId?: unknown; WhatId?: unknown }>(`SELECT Id, WhoId, WhatId FROM Task WHERE Id = '${id}'`)).records[0];
+    } catch (error) {
+      if (error instanceof CrmError && error.kind === 'NOT_FOUND') return null;
+      throw new DomainError('CRM_UNAVAILABLE', 'Salesforce did not answer; try again shortly.', {
+        reason: error instanceof CrmError ? error.kind : 'UNKNOWN',
+      });
     }
-    return prospect.accountId;
-  }
-
-  /** The open Opportunity a Contact plays a role in (the most recently modified), through OpportunityContactRole. */
-  async openOpportunityOf(contactId: string): Promise<string | null> {
-    const id = toId18(contactId);
-    if (!id) return null;
-    const page = await this.crm.query<{ OpportunityId?: string }>(
-      `SELECT OpportunityId FROM OpportunityContactRole WHERE ContactId = '${id}' AND Opportunity.IsClosed = false ORDER BY Opportunity.LastModifiedDate DESC LIMIT 1`,
-    );
-    const opportunityId = page.records[0]?.OpportunityId;
-    return typeof opportunityId === 'string' ? toId18(opportunityId) : null;
-  }
-
-  private async task(id: string, asGiven: string): Promise<RecordContext> {
-    const page = await this.crm.query<{ Id?: string; Subject?: string | null; WhoId?: string | null; WhatId?: string | null }>(
-      `SELECT Id, Subject, WhoId, WhatId FROM Task WHERE Id = '${id}'`,
-    );
-    const task = page.records[0];
-    if (!task) throw notFound(asGiven);
+    if (!task) return null;
     const whoId = typeof task.WhoId === 'string' ? toId18(task.WhoId) : null;
-    const prospect = whoId ? await this.directory.findById(whoId) : null;
+    const who = whoId ? await this.directory.findById(whoId) : null;
     return {
-      record: { id, type: 'Task', name: task.Subject ?? '' },
-      prospects: prospect ? [prospect] : [],
+      record: { id, type: 'Task', name: who ? who.name : 'Task' },
+      prospects: who ? [who] : [],
       whatId: typeof task.WhatId === 'string' ? toId18(task.WhatId) : null,
     };
   }
-}
-
-function notFound(recordId: string): DomainError {
-  return new DomainError('RECORD_NOT_FOUND', `No Contact, Lead, Account or Task with id ${recordId} is known.`, { recordId });
 }

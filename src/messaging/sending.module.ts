@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Clock } from '../common/clock';
+import { CrmMirrorModule } from '../crm/crm-mirror.module';
 import { SendGateService } from './gate/send-gate.service';
 import { RecordRecipientsService } from './records/record-recipients.service';
 import { RecordScreenService } from './records/record-screen.service';
@@ -16,6 +17,7 @@ import { StatusWebhookController } from './status/status-webhook.controller';
  * context for the other messaging pieces (replies, threads).
  */
 @Module({
+  imports: [CrmMirrorModule],
   controllers: [MessagesController, SegmentsController, RecordSmsController, StatusWebhookController],
   providers: [Clock, SendGateService, RecordRecipientsService, RecordScreenService, SendMessageService, DeliveryStatusService],
   exports: [Clock, SendGateService, RecordRecipientsService, DeliveryStatusService],

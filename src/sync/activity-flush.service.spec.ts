@@ -1,11 +1,11 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { aContact, aLead, aMessage, anOutboxEntry, aSenderNumber, aUser, insertLoggedMessages, insertRows } from '../../test/factories/activity.factory';
+import { aContact, aLead, aMessage, anOutboxEntry, aSenderNumber, aUser, insertLoggedMessages, insertRows, seedLoggedConversation } from '../../test/factories/activity.factory';
 import { FakeCrmGateway } from '../../test/support/fake-crm.gateway';
 import { User } from '../auth/user.entity';
 import type { AppConfig } from '../config/app-config';
 import { CrmError } from '../crm/crm-gateway.port';
-import { CrmMapping, loadMappingFile } from '../crm/crm-mapping';
+import { CrmMappingService } from '../crm/crm-mapping.service';
 import { Prospect } from '../crm/prospect.entity';
 import { openDatabase } from '../database/data-source';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -13,19 +13,9 @@ import { Message } from '../messaging/message.entity';
 import { SenderNumber } from '../numbers/sender-number.entity';
 import { ActivityFlushService } from './activity-flush.service';
 import { ApiBudget } from './api-budget';
-import { CrmMappingSource } from './crm-mapping.source';
 import { OutboxEntry } from './outbox-entry.entity';
 import { OutboxService } from './outbox.service';
 import { TaskSourceLoader } from './task-source.loader';
-
-class FixedMapping extends CrmMappingSource {
-  constructor(public mapping: CrmMapping) {
-    super();
-  }
-  async current() {
-    return this.mapping;
-  }
-}
 
 describe('ActivityFlushService', () => {
   beforeAll(() => Logger.overrideLogger(false));
@@ -33,13 +23,13 @@ describe('ActivityFlushService', () => {
   let crm: FakeCrmGateway;
   let budget: ApiBudget;
   let service: ActivityFlushService;
-  let mapping: FixedMapping;
+  let mapping: CrmMappingService;
 
   beforeEach(async () => {
     dataSource = await openDatabase({ type: 'sqlite', path: ':memory:' });
     crm = new FakeCrmGateway();
     budget = new ApiBudget(crm, { apiBudgetShare: 0.9 } as AppConfig);
-    mapping = new FixedMapping(loadMappingFile('config/crm-mapping.yaml'));
+    mapping = new CrmMappingService({ crmMappingFile: 'config/crm-mapping.yaml' } as AppConfig, dataSource, new UnitOfWork(dataSource), crm);
     service = new ActivityFlushService(dataSource, new UnitOfWork(dataSource), crm, budget, mapping, new TaskSourceLoader(dataSource, crm), new OutboxService());
     service.random = () => 0.5;
   });
@@ -48,15 +38,7 @@ describe('ActivityFlushService', () => {
 
   const outbox = () => dataSource.getRepository(OutboxEntry).find({ order: { id: 'ASC' } });
   const messages = () => dataSource.getRepository(Message).find();
-  const seed = async (count: number, overrides: Partial<Message> = {}) => {
-    const rep = aUser();
-    const contact = aContact();
-    await dataSource.getRepository(User).insert(rep);
-    await dataSource.getRepository(Prospect).insert(contact);
-    const list = Array.from({ length: count }, () => aMessage({ userId: rep.id, prospectId: contact.id, ...overrides }));
-    await insertLoggedMessages(dataSource, list);
-    return { rep, contact, list };
-  };
+  const seed = (count: number, overrides: Partial<Message> = {}) => seedLoggedConversation(dataSource, count, overrides);
 
   it('logs 450 messages in 3 upsert calls and records each Task id', async () => {
     const { rep, contact } = await seed(450);

@@ -2,13 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, In, LessThanOrEqual, MoreThan } from 'typeorm';
 import { CrmError, CrmGateway, CrmRecord, WriteResult } from '../crm/crm-gateway.port';
 import type { CrmMapping } from '../crm/crm-mapping';
+import { CrmMappingService } from '../crm/crm-mapping.service';
 import { classifyRecordError, describeRecordErrors } from '../crm/crm-record-error';
 import { Prospect } from '../crm/prospect.entity';
 import { nowIso } from '../database/columns';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Message } from '../messaging/message.entity';
 import { ApiBudget } from './api-budget';
-import { CrmMappingSource } from './crm-mapping.source';
 import { OutboxEntry, OutboxKind } from './outbox-entry.entity';
 import { OUTBOX_PRIORITY, OutboxService } from './outbox.service';
 import { decideRetry } from './retry-policy';
@@ -80,7 +80,7 @@ export class ActivityFlushService {
     private readonly uow: UnitOfWork,
     private readonly crm: CrmGateway,
     private readonly budget: ApiBudget,
-    private readonly mappings: CrmMappingSource,
+    private readonly mappings: CrmMappingService,
     private readonly loader: TaskSourceLoader,
     private readonly outbox: OutboxService,
   ) {}
@@ -102,7 +102,7 @@ export class ActivityFlushService {
     const total = await this.dataSource.getRepository(OutboxEntry).countBy({ status: 'pending', nextAttemptAt: LessThanOrEqual(startedAt) });
     let handled = 0;
     progress?.update(0, total, 'outbox');
-    const mapping = await this.mappings.current();
+    const mapping = await this.mappings.mapping();
     try {
       kinds: for (const kind of KINDS) {
         let afterId = 0;

@@ -1,8 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { UnitOfWork } from '../database/unit-of-work';
 import { registerLiveGauge } from '../health/metrics';
 import { ApiBudget, ApiBudgetSnapshot } from './api-budget';
 import { OutboxEntry, OutboxKind } from './outbox-entry.entity';
+import { OutboxService } from './outbox.service';
 
 export interface ActivitySyncStatus {
   apiBudget: ApiBudgetSnapshot;
@@ -14,12 +16,17 @@ export interface ActivitySyncStatus {
   };
 }
 
-/** What the activity side adds to GET /api/admin/sync/status and /metrics. */
+/**
+ * What the activity side adds to GET /api/admin/sync/status and /metrics, and the operator's way
+ * back for parked CRM writes (POST /api/admin/sync/outbox/requeue).
+ */
 @Injectable()
 export class ActivityStatusService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly budget: ApiBudget,
+    private readonly uow: UnitOfWork,
+    private readonly outbox: OutboxService,
   ) {}
 
   onModuleInit(): void {
@@ -50,5 +57,10 @@ export class ActivityStatusService implements OnModuleInit {
       take: 20,
     });
     return { apiBudget: this.budget.snapshot(), outbox: { pending, parked, recentlyParked } };
+  }
+
+  /** Parked entries (all, or those of `ids`) go back in the queue; the next activity flush retries them. */
+  async requeueParked(ids?: number[]): Promise<{ requeued: number }> {
+    return { requeued: await this.uow.run((manager) => this.outbox.requeueParked(manager, ids)) };
   }
 }

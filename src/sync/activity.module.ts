@@ -1,20 +1,20 @@
 import { Module } from '@nestjs/common';
+import { CrmMirrorModule } from '../crm/crm-mirror.module';
 import { ActivityFlushService } from './activity-flush.service';
 import { ActivityFlushJob, ReconcileJob } from './activity-jobs';
 import { ActivityStatusService } from './activity-status.service';
 import { ApiBudget } from './api-budget';
-import { CrmMappingSource, StoredOrFileMappingSource } from './crm-mapping.source';
 import { ReconcileService } from './reconcile.service';
 import { TaskSourceLoader } from './task-source.loader';
 
 /**
  * Activity logging (issue 6): the outbox drained into Salesforce Tasks, Do-Not-SMS write-backs,
  * the API budget and the reconcile job. The job runner finds the two SyncJobHandlers itself; the
- * CrmGateway comes from the global CrmModule.
+ * CrmGateway comes from the global CrmModule, the mapping in force from CrmMirrorModule's CrmMappingService.
  */
 @Module({
+  imports: [CrmMirrorModule],
   providers: [
-    { provide: CrmMappingSource, useClass: StoredOrFileMappingSource },
     ApiBudget,
     TaskSourceLoader,
     ActivityFlushService,

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { DiscoveryService } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { FakeCrmGateway } from '../../test/support/fake-crm-gateway';
+import { FakeCrmGateway } from '../../test/support/fake-crm.gateway';
 import { DomainError } from '../common/domain-error';
 import { openDatabase } from '../database/data-source';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -90,7 +90,7 @@ describe('JobRunner', () => {
 
   it('records a failure with its reason and the stats reached, and fills in the API calls the gateway counted', async () => {
     const runId = await runner.start('activity-flush');
-    crm.calls += 7;
+    for (let i = 0; i < 7; i++) await crm.ping();
     flush.fail(new JobFailedError('Salesforce is down', { recordsRead: 2 }));
     expect(await wait(runId)).toMatchObject({ status: 'failed', error: 'Salesforce is down', stats: { recordsRead: 2, salesforceApiCalls: 7 } });
   });

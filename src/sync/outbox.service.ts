@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { nowIso } from '../database/columns';
 import { OutboxEntry, OutboxKind } from './outbox-entry.entity';
 
@@ -30,6 +30,20 @@ export class OutboxService {
       updatedAt: now,
     }));
     await manager.createQueryBuilder().insert().into(OutboxEntry).values(rows).updateEntity(false).execute();
+  }
+
+  /**
+   * Puts parked entries (all of them, or those of `ids`) back in the queue with a fresh set of
+   * attempts, due now; their last error stays until the next attempt. Entries that are not
+   * parked are left alone. Returns how many were requeued.
+   */
+  async requeueParked(manager: EntityManager, ids?: number[]): Promise<number> {
+    if (ids?.length === 0) return 0;
+    const now = nowIso();
+    const result = await manager
+      .getRepository(OutboxEntry)
+      .update({ status: 'parked', ...(ids ? { id: In(ids) } : {}) }, { status: 'pending', attempts: 0, nextAttemptAt: now, updatedAt: now });
+    return result.affected ?? 0;
   }
 
   async enqueue(manager: EntityManager, kind: OutboxKind, aggregateId: string, payload?: Record<string, unknown>): Promise<void> {

@@ -1,17 +1,15 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { aContact, aMessage, anOutboxEntry, aUser, insertLoggedMessages, insertRows } from '../../test/factories/activity.factory';
+import { aMessage, anOutboxEntry, aUser, insertRows, seedLoggedConversation } from '../../test/factories/activity.factory';
 import { FakeCrmGateway } from '../../test/support/fake-crm.gateway';
 import { User } from '../auth/user.entity';
 import type { AppConfig } from '../config/app-config';
-import { loadMappingFile } from '../crm/crm-mapping';
-import { Prospect } from '../crm/prospect.entity';
+import { CrmMappingService } from '../crm/crm-mapping.service';
 import { openDatabase } from '../database/data-source';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Message } from '../messaging/message.entity';
 import { ActivityFlushService } from './activity-flush.service';
 import { ApiBudget } from './api-budget';
-import { CrmMappingSource } from './crm-mapping.source';
 import { OutboxEntry } from './outbox-entry.entity';
 import { OutboxService } from './outbox.service';
 import { ReconcileService } from './reconcile.service';
@@ -30,13 +28,8 @@ describe('ReconcileService', () => {
     crm = new FakeCrmGateway();
     const config = { apiBudgetShare: 0.9, reconcileWindowDays: 7 } as AppConfig;
     budget = new ApiBudget(crm, config);
-    const mapping = loadMappingFile('config/crm-mapping.yaml');
-    const mappings = new (class extends CrmMappingSource {
-      async current() {
-        return mapping;
-      }
-    })();
     const uow = new UnitOfWork(dataSource);
+    const mappings = new CrmMappingService({ ...config, crmMappingFile: 'config/crm-mapping.yaml' } as AppConfig, dataSource, uow, crm);
     flush = new ActivityFlushService(dataSource, uow, crm, budget, mappings, new TaskSourceLoader(dataSource, crm), new OutboxService());
     reconcile = new ReconcileService(dataSource, uow, crm, budget, mappings, new OutboxService(), flush, config);
   });
@@ -44,12 +37,7 @@ describe('ReconcileService', () => {
   afterEach(() => dataSource.destroy());
 
   async function logged(count: number, overrides: Partial<Message> = {}) {
-    const rep = aUser();
-    const contact = aContact();
-    await dataSource.getRepository(User).insert(rep);
-    await dataSource.getRepository(Prospect).insert(contact);
-    const list = Array.from({ length: count }, () => aMessage({ userId: rep.id, prospectId: contact.id, ...overrides }));
-    await insertLoggedMessages(dataSource, list);
+    const { list } = await seedLoggedConversation(dataSource, count, overrides);
     await flush.drain();
     crm.calls.length = 0;
     return list;
@@ -60,7 +48,7 @@ describe('ReconcileService', () => {
     const stats = await reconcile.run();
     expect(stats).toMatchObject({ tasksRead: 4500, messagesCompared: 4500, missing: 0, stale: 0, queued: 0, readCalls: 3, salesforceApiCalls: 3 });
     expect(crm.calls.map((c) => c.method)).toEqual(['query', 'queryMore', 'queryMore']);
-    expect(crm.queries[0]).toMatch(/^SELECT Id, SMS_Message_Id__c, Description FROM Task WHERE SMS_Message_Id__c != null AND CreatedDate >= \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    expect(crm.soql[0]).toMatch(/^SELECT Id, SMS_Message_Id__c, Description FROM Task WHERE SMS_Message_Id__c != null AND CreatedDate >= \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   });
 
   it('restores Tasks deleted behind our back exactly once, and a second run finds nothing', async () => {

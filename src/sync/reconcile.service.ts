@@ -3,11 +3,11 @@ import { DataSource, In, MoreThan, MoreThanOrEqual } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { CrmGateway } from '../crm/crm-gateway.port';
+import { CrmMappingService } from '../crm/crm-mapping.service';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Message } from '../messaging/message.entity';
 import { ActivityFlushService } from './activity-flush.service';
 import { ApiBudget } from './api-budget';
-import { CrmMappingSource } from './crm-mapping.source';
 import { OutboxEntry } from './outbox-entry.entity';
 import { OutboxService } from './outbox.service';
 import type { JobProgress } from './sync-job';
@@ -60,7 +60,7 @@ export class ReconcileService {
     private readonly uow: UnitOfWork,
     private readonly crm: CrmGateway,
     private readonly budget: ApiBudget,
-    private readonly mappings: CrmMappingSource,
+    private readonly mappings: CrmMappingService,
     private readonly outbox: OutboxService,
     private readonly flush: ActivityFlushService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -90,7 +90,7 @@ export class ReconcileService {
   }
 
   private async readTasks(since: Date, stats: ReconcileStats, progress?: JobProgress): Promise<Map<string, CrmTask>> {
-    const { object, externalIdField } = (await this.mappings.current()).activity;
+    const { object, externalIdField } = (await this.mappings.mapping()).activity;
     const soql =
       `SELECT Id, ${externalIdField}, Description FROM ${object} ` +
       `WHERE ${externalIdField} != null AND CreatedDate >= ${since.toISOString().replace(/\.\d{3}Z$/, 'Z')}`;

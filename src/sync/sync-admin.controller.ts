@@ -1,7 +1,9 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/principal';
+import { ActivityStatusService } from './activity-status.service';
 import { JobRunner, SYNC_JOBS } from './job-runner.service';
+import { RequeueOutboxDto } from './sync-admin.dto';
 import { SyncStatusService } from './sync-status.service';
 
 @ApiTags('admin')
@@ -12,7 +14,15 @@ export class SyncAdminController {
   constructor(
     private readonly runner: JobRunner,
     private readonly syncStatus: SyncStatusService,
+    private readonly activity: ActivityStatusService,
   ) {}
+
+  @Post('outbox/requeue')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Put parked outbox entries (all, or those of ids) back in the queue for the next activity flush' })
+  requeue(@Body() body: RequeueOutboxDto) {
+    return this.activity.requeueParked(body.ids);
+  }
 
   @Post(':job')
   @HttpCode(202)
@@ -29,7 +39,7 @@ export class SyncAdminController {
   }
 
   @Get('status')
-  @ApiOperation({ summary: 'Watermarks, outbox depth and the last run of each job' })
+  @ApiOperation({ summary: 'Watermarks, outbox depth (by kind, with the latest parked entries), the API budget and the last run of each job' })
   status() {
     return this.syncStatus.status();
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { ActivityModule } from './activity.module';
 import { JobRunner } from './job-runner.service';
 import { SyncAdminController } from './sync-admin.controller';
 import { SyncScheduler } from './sync-scheduler.service';
@@ -10,7 +11,7 @@ import { SyncStatusService } from './sync-status.service';
  * providing a SyncJobHandler; the runner finds it.
  */
 @Module({
-  imports: [DiscoveryModule],
+  imports: [DiscoveryModule, ActivityModule],
   controllers: [SyncAdminController],
   providers: [JobRunner, SyncStatusService, SyncScheduler],
   exports: [JobRunner],

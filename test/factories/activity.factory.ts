@@ -99,3 +99,14 @@ export async function insertLoggedMessages(dataSource: DataSource, messages: Mes
 export async function insertRows<T extends object>(dataSource: DataSource, entity: new () => T, rows: T[]): Promise<void> {
   await dataSource.getRepository(entity).insert(rows.map((row) => ({ ...row })) as never);
 }
+
+/** A rep, a Contact and `count` messages between them, each queued for the activity flush. */
+export async function seedLoggedConversation(dataSource: DataSource, count: number, overrides: Partial<Message> = {}) {
+  const rep = aUser();
+  const contact = aContact();
+  await dataSource.getRepository(User).insert(rep);
+  await dataSource.getRepository(Prospect).insert(contact);
+  const list = Array.from({ length: count }, () => aMessage({ userId: rep.id, prospectId: contact.id, ...overrides }));
+  await insertLoggedMessages(dataSource, list);
+  return { rep, contact, list };
+}

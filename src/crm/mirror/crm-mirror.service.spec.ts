@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { aField, defaultOrgDescriptions, FakeCrmGateway, type FakeRecord } from '../../../test/support/fake-crm-gateway';
+import { aField, FakeCrmGateway, type FakeRecord } from '../../../test/support/fake-crm.gateway';
 import { loadConfig } from '../../config/app-config';
 import { openDatabase } from '../../database/data-source';
 import { UnitOfWork } from '../../database/unit-of-work';
@@ -52,7 +52,6 @@ describe('CRM mirror (service over a real SQLite database and a fake org)', () =
     dataSource = await openDatabase(config.database);
     const uow = new UnitOfWork(dataSource);
     crm = new FakeCrmGateway();
-    for (const description of defaultOrgDescriptions()) crm.descriptions.set(description.name, description);
     const retry = new MirrorRetryPolicy();
     retry.delaysMs = [1, 1, 1];
     mirror = new CrmMirrorService(crm, new CrmMappingService(config, dataSource, uow, crm), uow, retry, dataSource);
@@ -138,7 +137,7 @@ describe('CRM mirror (service over a real SQLite database and a fake org)', () =
     crm.failures = [null, ...Array.from({ length: 4 }, () => new CrmError('TEMPORARY', 'Service Unavailable', '503'))];
     await expect(mirror.run('incremental', silent)).rejects.toThrow(/Contact: Service Unavailable/);
     expect(await watermark('Contact')).toBeNull();
-    expect(crm.calls).toBe(1 + 4 + 1); // Account, Contact tried 4 times, Lead still mirrored
+    expect(crm.calls).toHaveLength(1 + 4 + 1); // Account, Contact tried 4 times, Lead still mirrored
   });
 
   it('full resync removes what Salesforce no longer has, even purged records, and keeps the watermark', async () => {
@@ -166,7 +165,11 @@ describe('CRM mirror (service over a real SQLite database and a fake org)', () =
       { field: 'MobilePhone', e164: '+14155550001' },
       { field: 'Phone', e164: '+14155559999' },
     ]);
-    expect((await directory.enrolledContactsOfAccount('001000000000001')).map((p) => p.id)).toEqual([contactId(1), contactId(2)]);
+    expect((await directory.contactsOfAccount('001000000000001')).map((p) => [p.id, p.enrolled])).toEqual([
+      [contactId(1), true],
+      [contactId(2), true],
+      [contactId(3), false],
+    ]);
     expect(await directory.findById(leadId(4))).toMatchObject({ objectType: 'Lead', phones: [] });
   });
 
