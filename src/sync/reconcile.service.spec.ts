@@ -101,4 +101,19 @@ describe('ReconcileService', () => {
     crm.calls.length = 0;
     expect(await reconcile.run()).toMatchObject({ pausedForBudget: 1, salesforceApiCalls: 0 });
   });
+
+  it('prunes delivered outbox entries older than the window and keeps pending, parked and recent ones', async () => {
+    const old = new Date(Date.now() - 8 * 86_400_000).toISOString();
+    const recent = new Date(Date.now() - 86_400_000).toISOString();
+    await dataSource.getRepository(OutboxEntry).insert([
+      anOutboxEntry('task_upsert', 'a', { status: 'done', updatedAt: old }),
+      anOutboxEntry('task_upsert', 'b', { status: 'done', updatedAt: recent }),
+      anOutboxEntry('task_upsert', 'c', { status: 'parked', updatedAt: old }),
+      anOutboxEntry('do_not_sms', 'd', { status: 'pending', updatedAt: old, nextAttemptAt: new Date(Date.now() + 3_600_000).toISOString() }),
+    ]);
+    const stats = await reconcile.run();
+    expect(stats.outboxPruned).toBe(1);
+    const left = await dataSource.getRepository(OutboxEntry).find({ order: { aggregateId: 'ASC' } });
+    expect(left.map((e) => `${e.aggregateId}:${e.status}`)).toEqual(['b:done', 'c:parked', 'd:pending']);
+  });
 });

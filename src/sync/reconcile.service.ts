@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In, MoreThan, MoreThanOrEqual } from 'typeorm';
+import { DataSource, In, LessThan, MoreThan, MoreThanOrEqual } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { CrmGateway } from '../crm/crm-gateway.port';
@@ -38,6 +38,8 @@ export interface ReconcileStats {
   readCalls: number;
   recordsWritten: number;
   pausedForBudget: number;
+  /** outbox entries written long ago (done, older than the window) deleted: reconcile covers the window */
+  outboxPruned: number;
   salesforceApiCalls: number;
 }
 
@@ -70,7 +72,7 @@ export class ReconcileService {
     const callsBefore = this.crm.usage().callsMade;
     const stats: ReconcileStats = {
       windowDays: this.config.reconcileWindowDays, tasksRead: 0, messagesCompared: 0, missing: 0, stale: 0, relinked: 0,
-      inFlight: 0, parked: 0, unknownInCrm: 0, queued: 0, readCalls: 0, recordsWritten: 0, pausedForBudget: 0, salesforceApiCalls: 0,
+      inFlight: 0, parked: 0, unknownInCrm: 0, queued: 0, readCalls: 0, recordsWritten: 0, pausedForBudget: 0, outboxPruned: 0, salesforceApiCalls: 0,
     };
     try {
       if (!(await this.budget.mayRunNonUrgent())) {
@@ -83,10 +85,19 @@ export class ReconcileService {
       await this.unknownInCrm(tasks, stats);
       await this.enqueue(queue, stats);
       if (stats.queued > 0) stats.recordsWritten = (await this.flush.drain()).recordsWritten;
+      stats.outboxPruned = await this.pruneDoneOutbox(since);
       return stats;
     } finally {
       stats.salesforceApiCalls = this.crm.usage().callsMade - callsBefore;
     }
+  }
+
+  /** Done entries older than the window are history nobody reads; pending and parked ones stay. */
+  private async pruneDoneOutbox(before: Date): Promise<number> {
+    return this.uow.run(async (manager) => {
+      const result = await manager.getRepository(OutboxEntry).delete({ status: 'done', updatedAt: LessThan(before.toISOString()) });
+      return result.affected ?? 0;
+    });
   }
 
   private async readTasks(since: Date, stats: ReconcileStats, progress?: JobProgress): Promise<Map<string, CrmTask>> {
