@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EntityManager, In, QueryFailedError } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { normalizePhone } from '../common/phone-number';
 import { uuid7 } from '../common/uuid7';
 import type { AppConfig } from '../config/app-config';
@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { ConsentService } from '../consent/consent.service';
 import { classifyInbound, InboundClassification } from '../consent/keywords';
 import { nowIso } from '../database/columns';
+import { isUniqueViolation } from '../database/unique-violation';
 import { UnitOfWork } from '../database/unit-of-work';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { NotificationView } from '../notifications/notification.view';
@@ -328,10 +329,4 @@ function asPhone(raw: string): string {
   const trimmed = raw.trim();
   if (/^\+[1-9]\d{7,14}$/.test(trimmed)) return trimmed;
   return normalizePhone(trimmed)?.e164 ?? trimmed.slice(0, 16);
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string } | undefined;
-  return driverError?.code === '23505' || driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/i.test(error.message);
 }
