@@ -13,7 +13,8 @@ import { DataSource, EntityManager } from 'typeorm';
  *
  * Hot paths on SQLite may use `runNative` instead: a short synchronous body of prepared
  * statements on that same connection, as one better-sqlite3 transaction, queued like the others
- * (about half the cost of a TypeORM transaction; see bench/send.ts).
+ * (about half the cost of a TypeORM transaction; see bench/send.ts), or `runNativeGrouped`, which
+ * lets the units arriving in one turn of the event loop share a transaction (group commit).
  */
 @Injectable()
 export class UnitOfWork {
@@ -52,6 +53,42 @@ export class UnitOfWork {
       }
     }
     return this.enqueue(async () => db.transaction(work)(db));
+  }
+
+  /**
+   * SQLite only, like `runNative`, but every unit asked for in the same turn of the event loop runs
+   * in one transaction (group commit: one COMMIT for a burst of concurrent requests). Each unit runs
+   * in its own savepoint, so one that throws is rolled back and rejected alone; the others commit
+   * together, and each promise settles only after that commit.
+   */
+  runNativeGrouped<T>(work: (db: Database) => T): Promise<T> {
+    if (!this.serialise) return Promise.reject(new Error('runNativeGrouped needs SQLite; use run() on PostgreSQL'));
+    return new Promise<T>((resolve, reject) => {
+      if (!this.group) {
+        this.group = [];
+        setImmediate(() => this.commitGroup());
+      }
+      this.group.push({ work, resolve: resolve as (value: unknown) => void, reject });
+    });
+  }
+
+  private group: { work: (db: Database) => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] | null = null;
+
+  private commitGroup(): void {
+    const group = this.group ?? [];
+    this.group = null;
+    this.runNative((db) =>
+      group.map((unit) => {
+        try {
+          return { ok: true as const, value: db.transaction(unit.work)(db) };
+        } catch (error) {
+          return { ok: false as const, error };
+        }
+      }),
+    ).then(
+      (outcomes) => outcomes.forEach((outcome, i) => (outcome.ok ? group[i].resolve(outcome.value) : group[i].reject(outcome.error))),
+      (error: unknown) => group.forEach((unit) => unit.reject(error)),
+    );
   }
 
   private enqueue<T>(unit: () => Promise<T>): Promise<T> {
