@@ -17,6 +17,7 @@ import { SendFactsReader } from '../src/messaging/gate/send-facts.reader';
 import { Message } from '../src/messaging/message.entity';
 import { RecordRecipientsService } from '../src/messaging/records/record-recipients.service';
 import { SendStore } from '../src/messaging/send/send-store';
+import { DeliveryStatusService } from '../src/messaging/status/delivery-status.service';
 import { SenderNumber } from '../src/numbers/sender-number.entity';
 import { OutboxService } from '../src/sync/outbox.service';
 import { OutboxEntry } from '../src/sync/outbox-entry.entity';
@@ -45,12 +46,13 @@ const backends: [string, () => Promise<Backend>][] = [
   ],
 ];
 
-describe.each(backends)('the send path on %s: SendStore and SendFactsReader', (_name, makeBackend) => {
+describe.each(backends)('the send path on %s: SendStore, DeliveryStatusService and SendFactsReader', (_name, makeBackend) => {
   let dataSource: DataSource;
   let cleanup: () => Promise<void>;
   let uow: UnitOfWork;
   let store: SendStore;
   let reader: SendFactsReader;
+  let statuses: DeliveryStatusService;
 
   beforeAll(async () => {
     const backend = await makeBackend();
@@ -59,6 +61,7 @@ describe.each(backends)('the send path on %s: SendStore and SendFactsReader', (_
     uow = backend.portable ? new PortableUnitOfWork(dataSource) : new UnitOfWork(dataSource);
     const outbox = new OutboxService();
     store = new SendStore(uow, outbox);
+    statuses = new DeliveryStatusService(uow, outbox);
     reader = new SendFactsReader(dataSource, uow, new RecordRecipientsService(dataSource), new ConsentService(dataSource, outbox));
   });
   afterAll(async () => {
@@ -125,6 +128,38 @@ describe.each(backends)('the send path on %s: SendStore and SendFactsReader', (_
       await Promise.all(work);
       for (const m of messages) expect(await outboxOf(m.id)).toHaveLength(1);
       for (const id of doomed) expect(await dataSource.getRepository(Message).existsBy({ id })).toBe(false);
+    });
+  });
+
+  describe('DeliveryStatusService', () => {
+    it('moves a status forward only, keeps the error code, and queues task_status once the message was logged', async () => {
+      const unlogged = queued({ providerSid: `SM${randomUUID()}` });
+      const logged = queued({ providerSid: `SM${randomUUID()}`, crmActivityId: '00T000000000001AAA' });
+      await store.insertQueued(unlogged);
+      await store.insertQueued(logged);
+
+      expect(await statuses.apply(unlogged.providerSid!, 'sent', null)).toBe('applied');
+      expect(await statuses.apply(unlogged.providerSid!, 'queued', null)).toBe('ignored');
+      expect(await statuses.apply(unlogged.providerSid!, 'undelivered', '30003')).toBe('applied');
+      expect(await statuses.apply(unlogged.providerSid!, 'delivered', null)).toBe('ignored');
+      expect(await dataSource.getRepository(Message).findOneByOrFail({ id: unlogged.id })).toMatchObject({ status: 'undelivered', errorCode: '30003' });
+      expect((await outboxOf(unlogged.id)).map((e) => e.kind)).toEqual(['task_upsert']);
+
+      expect(await statuses.apply(logged.providerSid!, 'failed', null)).toBe('applied');
+      const entries = await dataSource.getRepository(OutboxEntry).find({ where: { aggregateId: logged.id }, order: { id: 'ASC' } });
+      expect(entries.map((e) => e.kind)).toEqual(['task_upsert', 'task_status']);
+      expect(entries[1]).toMatchObject({ priority: 20, status: 'pending', attempts: 0 });
+      expect(JSON.parse(entries[1].payload!)).toEqual({ status: 'failed', errorCode: null });
+    });
+
+    it('answers unknown for a sid it has not stored, and applies it once the send records the sid', async () => {
+      const message = queued();
+      await store.insertQueued(message);
+      const sid = `SM${randomUUID()}`;
+      expect(await statuses.apply(sid, 'delivered', null)).toBe('unknown');
+      await store.recordAccepted(message.id, sid, 'queued', new Date().toISOString());
+      await statuses.sidRecorded(sid);
+      expect(await dataSource.getRepository(Message).findOneByOrFail({ id: message.id })).toMatchObject({ providerSid: sid, status: 'delivered' });
     });
   });
 

@@ -12,7 +12,7 @@ import type { Message } from './message.entity';
 export interface MessageStatements {
   /** one message row, from `messageParams` */
   insertMessage: Statement<[Record<string, unknown>]>;
-  /** one pending outbox entry: `{kind, aggregateId, priority, now}` (see `outboxParams`) */
+  /** one pending outbox entry: `{kind, aggregateId, payload, priority, now}` (see `outboxParams`) */
   insertOutbox: Statement<[Record<string, unknown>]>;
 }
 
@@ -49,7 +49,7 @@ export function messageStatements(db: Database): MessageStatements {
       insertMessage: db.prepare(`INSERT INTO messages (${columns.join(', ')}) VALUES (${columns.map((c) => '@' + c).join(', ')})`),
       insertOutbox: db.prepare(
         'INSERT INTO outbox (kind, aggregate_id, payload, priority, status, attempts, next_attempt_at, last_error, created_at, updated_at) ' +
-          "VALUES (@kind, @aggregateId, NULL, @priority, 'pending', 0, @now, NULL, @now, @now)",
+          "VALUES (@kind, @aggregateId, @payload, @priority, 'pending', 0, @now, NULL, @now, @now)",
       ),
     };
     cache.set(db, statements);
@@ -67,7 +67,7 @@ export function messageParams(m: Message): Record<string, unknown> {
   return params;
 }
 
-/** Parameters of an outbox entry without payload, due now (OutboxService.enqueue's row). */
-export function outboxParams(kind: OutboxKind, aggregateId: string, now: string): Record<string, unknown> {
-  return { kind, aggregateId, priority: OUTBOX_PRIORITY[kind], now };
+/** Parameters of an outbox entry due now (OutboxService.enqueue's row). */
+export function outboxParams(kind: OutboxKind, aggregateId: string, now: string, payload?: Record<string, unknown>): Record<string, unknown> {
+  return { kind, aggregateId, payload: payload ? JSON.stringify(payload) : null, priority: OUTBOX_PRIORITY[kind], now };
 }
