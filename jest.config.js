@@ -1,6 +1,7 @@
 // Two tiers (see STYLE.md): fast unit specs beside the code, e2e specs under test/ that boot
 // the app and reach the in-repo Salesforce and Twilio stand-ins over HTTP through the real SDKs.
-// NestJS 12 ships ESM only, so swc also transforms node_modules/@nestjs/* into CommonJS.
+// NestJS 12 ships ESM only, so swc also transforms node_modules/@nestjs/* (and the other ESM-only
+// packages listed) into CommonJS.
 const swcTransform = [
   '@swc/jest',
   {
@@ -17,7 +18,8 @@ const swcTransform = [
 const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': swcTransform },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|load-esm)/)'],
+  // (the innermost node_modules decides: @fastify/static and light-my-request nest ESM-only copies)
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|@tokenizer|uint8array-extras|load-esm|content-disposition|cookie)/)(?!.*/node_modules/)'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
 };
 

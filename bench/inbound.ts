@@ -14,10 +14,10 @@
  */
 import { spawn, ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { AddressInfo, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { hashApiKey, newApiKey } from '../src/auth/api-key';
@@ -99,15 +99,18 @@ async function main(): Promise<void> {
     for (let run = 1; run <= RUNS; run++) {
       const batch = Array.from({ length: MESSAGES }, sign); // signed before the clock starts: Twilio signs, not us
       const started = process.hrtime.bigint();
+      const cpuBefore = serviceCpuMs(server);
       const result = await blast(agent, webhookUrl, batch);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const cpuMs = serviceCpuMs(server) - cpuBefore;
       sent += MESSAGES;
       const rate = MESSAGES / seconds;
       rates.push(rate);
       const failed = MESSAGES - result.ok;
       console.log(
         `run ${run}: ${MESSAGES} signed webhooks in ${seconds.toFixed(2)} s = ${Math.round(rate)}/s ` +
-          `(p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, non-200: ${failed})`,
+          `(p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, non-200: ${failed}; ` +
+          `service CPU ${Number.isNaN(cpuMs) ? 'n/a' : `${(cpuMs / MESSAGES).toFixed(3)} ms per webhook`}; load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores)`,
       );
       if (failed > 0) throw new Error(`${failed} webhooks were not answered 200: ${JSON.stringify(result.statuses)}`);
     }
@@ -270,6 +273,17 @@ async function stopService(child: ChildProcess): Promise<void> {
   child.kill('SIGTERM');
   await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
   if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+/** CPU time (user + system) the service process has used so far, from /proc (Linux); NaN elsewhere. */
+function serviceCpuMs(child: ChildProcess): number {
+  try {
+    // fields after the parenthesised command name: state is #3, utime #14, stime #15 (clock ticks, 100/s on Linux)
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
 }
 
 function freePort(): Promise<number> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Header, HttpCode, INestApplication, Post, UseGuards } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import type { AddressInfo } from 'node:net';
 import { Public } from '../src/auth/principal';
@@ -82,9 +82,8 @@ describe('Twilio stand-in through the twilio SDK and our adapter', () => {
       imports: [ConfigModule.forConfig(config), SmsProviderModule],
       controllers: [WebhookProbeController],
     }).compile();
-    const nest = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
-    nest.useBodyParser('json');
-    nest.useBodyParser('urlencoded', { extended: false });
+    // the service's HTTP platform: Fastify, whose default parsers give flat urlencoded fields
+    const nest = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
     nest.useGlobalFilters(new AllExceptionsFilter());
     await nest.listen(0, '127.0.0.1');
     app = nest;

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../common/domain-error';
 import { AuthService } from './auth.service';
 import { Principal, PUBLIC_KEY, QUERY_TOKEN_KEY, ROLES_KEY } from './principal';
@@ -17,9 +17,9 @@ export class ApiKeyGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
-    const match = /^Bearer\s+(\S+)$/i.exec(request.header('authorization') ?? '');
-    const queryToken = this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN_KEY, targets) ? request.query.access_token : undefined;
+    const request = context.switchToHttp().getRequest<FastifyRequest & { principal?: Principal }>();
+    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+    const queryToken = this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN_KEY, targets) ? (request.query as Record<string, unknown>).access_token : undefined;
     const key = match?.[1] ?? (typeof queryToken === 'string' && queryToken ? queryToken : null);
     if (!key) throw new DomainError('UNAUTHORIZED', 'Send your API key as "Authorization: Bearer <key>".');
     const principal = await this.auth.authenticate(key);

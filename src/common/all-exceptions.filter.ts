@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DomainError, ERROR_STATUS, ErrorCode } from './domain-error';
 import { currentRequestId } from './request-context';
 
@@ -13,12 +13,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, body } = this.toResponse(exception);
-    body.error.requestId = currentRequestId();
+    // before the handler (a body the parser refused) the log context is not entered yet: the header has it
+    const header = reply.raw.getHeader('x-request-id');
+    body.error.requestId = currentRequestId() ?? (typeof header === 'string' ? header : undefined);
     if (status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
-    if (response.headersSent) return;
-    response.status(status).json(body);
+    if (reply.sent || reply.raw.headersSent) return;
+    void reply.status(status).send(body);
   }
 
   private toResponse(exception: unknown): { status: number; body: ErrorBody } {
@@ -26,13 +28,6 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return { status: exception.status, body: { error: { code: exception.code, message: exception.message, details: exception.details } } };
     }
     if (exception instanceof HttpException) return fromHttpException(exception);
-    const bodyParserError = exception as { type?: string; status?: number };
-    if (bodyParserError?.type === 'entity.parse.failed') {
-      return { status: 400, body: { error: { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON.' } } };
-    }
-    if (bodyParserError?.type === 'entity.too.large') {
-      return { status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' } } };
-    }
     return { status: 500, body: { error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side; it has been logged.' } } };
   }
 }
@@ -49,8 +44,9 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 
 function fromHttpException(exception: HttpException): { status: number; body: ErrorBody } {
   const status = exception.getStatus();
-  const parserError = (exception.cause ?? {}) as { type?: string };
-  if (parserError.type === 'entity.parse.failed' || exception.cause instanceof SyntaxError) {
+  // Fastify's body parser errors arrive as HttpExceptions caused by a FastifyError
+  const parserError = (exception.cause ?? {}) as { code?: string };
+  if (parserError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || exception.cause instanceof SyntaxError) {
     return { status: 400, body: { error: { code: 'MALFORMED_JSON', message: 'The request body is not valid JSON.' } } };
   }
   const raw = exception.getResponse();

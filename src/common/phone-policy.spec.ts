@@ -23,4 +23,12 @@ describe('classifyPhone', () => {
   it.each(['231-4729', 'call me', '', '+1 (000) 000-0000'])('reports %p as invalid', (raw) => {
     expect(classifyPhone(raw)).toEqual({ kind: 'invalid' });
   });
+
+  it('answers a repeated input with the same frozen verdict (memo), never one a caller could alter', () => {
+    const first = classifyPhone('(212) 555-0123');
+    expect(classifyPhone('(212) 555-0123')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(first).toEqual({ kind: 'supported', e164: '+12125550123', region: 'US' });
+    expect(classifyPhone(' (212) 555-0123')).toEqual(first);
+  });
 });

@@ -15,7 +15,23 @@ export type PhoneVerdict =
   | { kind: 'unsupported_country'; e164: string; region: string }
   | { kind: 'invalid' };
 
+/** Verdicts of recent inputs: a send classifies the same few rep and prospect numbers over and over. */
+const verdicts = new Map<string, PhoneVerdict>();
+const VERDICT_CACHE_MAX = 10_000;
+
+/** The verdict on a typed number; answers for a string seen recently come from a bounded memo. */
 export function classifyPhone(raw: string): PhoneVerdict {
+  if (typeof raw !== 'string') return classify(raw);
+  let verdict = verdicts.get(raw);
+  if (!verdict) {
+    verdict = Object.freeze(classify(raw));
+    if (verdicts.size >= VERDICT_CACHE_MAX) verdicts.clear();
+    verdicts.set(raw, verdict);
+  }
+  return verdict;
+}
+
+function classify(raw: string): PhoneVerdict {
   const normalized = normalizePhone(raw);
   if (normalized) {
     return SUPPORTED_REGIONS.has(normalized.region)

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, HttpCode, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/principal';
 import { SmsProvider } from '../messaging/sms-provider.port';
@@ -30,7 +30,7 @@ export class HealthController {
 
   /** Readiness: the database, Salesforce and Twilio all answer; 503 when one does not. */
   @Get('health/ready')
-  async ready(@Res() res: Response) {
+  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const [database, salesforce, twilio] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
       probe(() => this.crm.ping()),
@@ -38,7 +38,8 @@ export class HealthController {
     ]);
     const checks = { database, salesforce, twilio };
     const up = Object.values(checks).every((c) => c.status === 'up');
-    res.status(up ? 200 : 503).json({ status: up ? 'ready' : 'not_ready', checks });
+    reply.status(up ? 200 : 503);
+    return { status: up ? 'ready' : 'not_ready', checks };
   }
 
   @Get('metrics')

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { CrmMirrorModule } from '../crm/crm-mirror.module';
+import { SendFactsReader } from './gate/send-facts.reader';
 import { SendGateService } from './gate/send-gate.service';
 import { RecordRecipientsService } from './records/record-recipients.service';
 import { RecordScreenService } from './records/record-screen.service';
@@ -8,6 +9,7 @@ import { RecordSmsController } from './records/record-sms.controller';
 import { MessagesController } from './send/messages.controller';
 import { SegmentsController } from './send/segments.controller';
 import { SendMessageService } from './send/send-message.service';
+import { SendStore } from './send/send-store';
 import { DeliveryStatusService } from './status/delivery-status.service';
 import { StatusWebhookController } from './status/status-webhook.controller';
 
@@ -19,7 +21,7 @@ import { StatusWebhookController } from './status/status-webhook.controller';
 @Module({
   imports: [CrmMirrorModule],
   controllers: [MessagesController, SegmentsController, RecordSmsController, StatusWebhookController],
-  providers: [Clock, SendGateService, RecordRecipientsService, RecordScreenService, SendMessageService, DeliveryStatusService],
+  providers: [Clock, SendFactsReader, SendGateService, SendStore, RecordRecipientsService, RecordScreenService, SendMessageService, DeliveryStatusService],
   exports: [Clock, SendGateService, RecordRecipientsService, DeliveryStatusService],
 })
 export class SendingModule {}

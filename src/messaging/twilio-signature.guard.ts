@@ -1,5 +1,5 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { DomainError } from '../common/domain-error';
@@ -7,12 +7,12 @@ import { SmsProvider } from './sms-provider.port';
 
 /**
  * Guards `/webhooks/twilio/*` (CONTRACT §2 Webhooks): the X-Twilio-Signature header must match
- * PUBLIC_BASE_URL + the path and query Twilio called (`req.originalUrl`) and the urlencoded form
+ * PUBLIC_BASE_URL + the path and query Twilio called (`request.url`) and the urlencoded form
  * parameters, or the request is refused with 403 INVALID_SIGNATURE before any handler runs.
  * Routes using it are also `@Public()` (Twilio carries no Bearer key).
  *
- * Needs the app to parse `application/x-www-form-urlencoded` bodies into flat string fields
- * (express urlencoded, `extended: false`) so `req.body` holds exactly the signed parameters.
+ * Needs the app to parse `application/x-www-form-urlencoded` bodies into flat string fields (Nest's
+ * Fastify parser; a repeated key becomes an array) so `request.body` holds exactly the signed parameters.
  */
 @Injectable()
 export class TwilioSignatureGuard implements CanActivate {
@@ -22,12 +22,13 @@ export class TwilioSignatureGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<Request>();
-    const signature = request.header('x-twilio-signature');
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const header = request.headers['x-twilio-signature'];
+    const signature = Array.isArray(header) ? header[0] : header;
     if (!signature) {
       throw new DomainError('INVALID_SIGNATURE', 'The request carries no X-Twilio-Signature header.');
     }
-    const url = this.config.publicBaseUrl + request.originalUrl;
+    const url = this.config.publicBaseUrl + request.url;
     if (!this.sms.isValidWebhookSignature(url, formParams(request.body), signature)) {
       throw new DomainError('INVALID_SIGNATURE', 'The X-Twilio-Signature header does not match this request.');
     }

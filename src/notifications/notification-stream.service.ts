@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NotificationBus } from './notification-bus';
 import { NotificationsService } from './notifications.service';
 import type { NotificationView } from './notification.view';
@@ -16,15 +16,15 @@ export const RETRY_MS = 3_000;
 @Injectable()
 export class NotificationStreamService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(NotificationStreamService.name);
-  private readonly open_ = new Set<Response>();
+  private readonly open_ = new Set<ServerResponse>();
 
   constructor(
     private readonly bus: NotificationBus,
     private readonly notifications: NotificationsService,
   ) {}
 
-  async open(userId: string, request: Request, response: Response, lastEventId?: string): Promise<void> {
-    response.status(200);
+  async open(userId: string, request: IncomingMessage, response: ServerResponse, lastEventId?: string): Promise<void> {
+    response.statusCode = 200;
     response.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
     response.setHeader('Cache-Control', 'no-cache, no-transform');
     response.setHeader('Connection', 'keep-alive');

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AllowQueryToken, CurrentPrincipal, Principal } from '../auth/principal';
 import { ListNotificationsQuery } from './notifications.dto';
 import { NotificationsService } from './notifications.service';
@@ -33,9 +33,13 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Server-Sent Events stream of new notifications (key as Bearer or ?access_token=)' })
   @ApiProduces('text/event-stream')
   @ApiQuery({ name: 'access_token', required: false, description: 'the API key, for EventSource (cannot send headers)' })
-  async stream(@CurrentPrincipal() principal: Principal, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const lastEventId = request.header('last-event-id') ?? (typeof request.query.lastEventId === 'string' ? request.query.lastEventId : undefined);
-    await this.streams.open(principal.id, request, response, lastEventId);
+  async stream(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const header = request.headers['last-event-id'];
+    const query = (request.query ?? {}) as Record<string, unknown>;
+    const lastEventId = (typeof header === 'string' ? header : undefined) ?? (typeof query.lastEventId === 'string' ? query.lastEventId : undefined);
+    // the stream writes to the Node response itself, for as long as the browser holds it open
+    reply.hijack();
+    await this.streams.open(principal.id, request.raw, reply.raw, lastEventId);
   }
 
   @Post(':id/read')

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Database, Statement } from 'better-sqlite3';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { notFound } from '../common/domain-error';
 import { uuid7 } from '../common/uuid7';
@@ -19,6 +20,18 @@ export interface ReplyNotification {
 
 export const DEFAULT_LIST_LIMIT = 50;
 
+const insertStatements = new WeakMap<Database, Statement<unknown[]>>();
+function insertStatement(db: Database): Statement<unknown[]> {
+  let statement = insertStatements.get(db);
+  if (!statement) {
+    statement = db.prepare(
+      'INSERT INTO notifications (id, user_id, type, message_id, record_id, prospect_name, preview, created_at, read_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    insertStatements.set(db, statement);
+  }
+  return statement;
+}
+
 /**
  * A rep's notifications: written in the same unit of work as the reply that caused them, then
  * published on the bus once committed (`publish`), so a stream never shows a rolled-back reply.
@@ -36,7 +49,10 @@ export class NotificationsService {
     return view;
   }
 
-  /** One notification per reply, written in one statement. */
+  /**
+   * One notification per reply, inside the caller's unit of work: on SQLite a prepared statement
+   * per row, joining its transaction on the one connection; elsewhere one multi-row statement.
+   */
   async createForReplies(manager: EntityManager, replies: ReplyNotification[]): Promise<NotificationView[]> {
     if (replies.length === 0) return [];
     const now = nowIso();
@@ -51,7 +67,13 @@ export class NotificationsService {
       createdAt: reply.createdAt ?? now,
       readAt: null,
     }));
-    await manager.createQueryBuilder().insert().into(Notification).values(rows).updateEntity(false).execute();
+    const db = this.uow.sqlite;
+    if (db) {
+      const insert = insertStatement(db);
+      for (const n of rows) insert.run(n.id, n.userId, n.type, n.messageId, n.recordId, n.prospectName, n.preview, n.createdAt, n.readAt);
+    } else {
+      await manager.createQueryBuilder().insert().into(Notification).values(rows).updateEntity(false).execute();
+    }
     return rows.map(toNotificationView);
   }
 

@@ -1,22 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Principal } from '../../auth/principal';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { classifyPhone } from '../../common/phone-policy';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
-import { ConsentService } from '../../consent/consent.service';
-import { Prospect } from '../../crm/prospect.entity';
-import { ProspectPhone } from '../../crm/prospect-phone.entity';
 import { nowIso } from '../../database/columns';
 import { UnitOfWork } from '../../database/unit-of-work';
-import { SenderNumber } from '../../numbers/sender-number.entity';
-import { RecordRecipientsService } from '../records/record-recipients.service';
 import { SendRefusal } from '../send-refusal.entity';
 import type { GateCode, Refusal } from './refusal';
-import { chooseRecipient, NumberHolderFacts, RecipientFacts, RecordFacts, recipientNumber, SenderFacts, SendContext } from './send-context';
+import { chooseRecipient, RecipientFacts, RecordFacts, recipientNumber, SenderFacts, SendContext } from './send-context';
+import { SendFactsReader } from './send-facts.reader';
 import { firstRefusal, SEND_RULES } from './send-rules';
 
 export interface SendAttempt {
@@ -43,10 +38,8 @@ const RECORD_RULE_INDEX = SEND_RULES.findIndex((r) => r.code === 'RECORD_NOT_FOU
 @Injectable()
 export class SendGateService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
-    private readonly records: RecordRecipientsService,
-    private readonly consent: ConsentService,
+    private readonly facts: SendFactsReader,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -91,7 +84,7 @@ export class SendGateService {
     const choice = chooseRecipient(recordResult.record, toE164, toRaw !== null);
     const partial = { choice, toVerdict };
     const to = recipientNumber(partial);
-    const [optedOut, holders] = to && choice.kind === 'chosen' ? await Promise.all([this.consent.isOptedOut(to), this.holdersOf(to)]) : [false, []];
+    const { optedOut, holders } = to && choice.kind === 'chosen' ? await this.facts.line(to) : { optedOut: false, holders: [] };
     const ctx: SendContext = {
       userId,
       repNumbers,
@@ -127,31 +120,17 @@ export class SendGateService {
     await this.uow.run((manager) => manager.getRepository(SendRefusal).insert(row));
   }
 
-  async numbersOf(userId: string): Promise<SenderFacts[]> {
-    const rows = await this.dataSource.getRepository(SenderNumber).find({ where: { userId }, order: { createdAt: 'ASC' } });
-    return rows.map((n) => ({ id: n.id, phoneNumber: n.phoneNumber, userId: n.userId, kind: n.kind, smsEnabled: n.smsEnabled }));
+  numbersOf(userId: string): Promise<SenderFacts[]> {
+    return this.facts.senderNumbers(userId);
   }
 
   private async loadRecord(recordId: string): Promise<{ record: RecordFacts | null; error: DomainError | null }> {
     try {
-      return { record: await this.records.load(recordId), error: null };
+      return { record: await this.facts.record(recordId), error: null };
     } catch (error) {
       if (error instanceof DomainError && error.code === 'CRM_UNAVAILABLE') return { record: null, error };
       throw error;
     }
-  }
-
-  /** Everyone in the mirror who holds this number: their CRM flags count for the line. */
-  private async holdersOf(e164: string): Promise<NumberHolderFacts[]> {
-    const rows = await this.dataSource
-      .getRepository(Prospect)
-      .createQueryBuilder('p')
-      .innerJoin(ProspectPhone, 'pp', 'pp.prospect_id = p.id')
-      .where('pp.e164 = :e164', { e164 })
-      .select(['p.id', 'p.doNotCall', 'p.doNotSms'])
-      .getMany();
-    const seen = new Set<string>();
-    return rows.filter((p) => !seen.has(p.id) && seen.add(p.id)).map((p) => ({ prospectId: p.id, doNotCall: p.doNotCall, doNotSms: p.doNotSms }));
   }
 }
 

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Principal } from '../../auth/principal';
 import { DomainError } from '../../common/domain-error';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { ConsentService } from '../../consent/consent.service';
 import { nowIso } from '../../database/columns';
+import { isUniqueViolation } from '../../database/unique-violation';
 import { UnitOfWork } from '../../database/unit-of-work';
-import { OutboxService } from '../../sync/outbox.service';
 import { ClearedSend, SendGateService } from '../gate/send-gate.service';
 import { Message } from '../message.entity';
 import { MessageView, toMessageView } from '../message.view';
@@ -16,6 +16,7 @@ import { countSegments } from '../segments';
 import { SmsProvider, SmsProviderError } from '../sms-provider.port';
 import { DeliveryStatusService } from '../status/delivery-status.service';
 import type { SendMessageDto } from './send-message.dto';
+import { SendStore } from './send-store';
 
 export const STATUS_CALLBACK_PATH = '/webhooks/twilio/status';
 /** error_code of a send Twilio could not be asked about (timeout, 5xx): it may or may not have gone out. */
@@ -33,7 +34,7 @@ export class SendMessageService {
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly gate: SendGateService,
-    private readonly outbox: OutboxService,
+    private readonly store: SendStore,
     private readonly consent: ConsentService,
     private readonly sms: SmsProvider,
     private readonly statuses: DeliveryStatusService,
@@ -49,13 +50,10 @@ export class SendMessageService {
     const cleared = await this.gate.clear(principal, dto);
     const message = this.newMessage(principal, dto.body, cleared, key);
     try {
-      await this.uow.run(async (manager) => {
-        await manager.getRepository(Message).insert(message);
-        await this.outbox.enqueue(manager, 'task_upsert', message.id);
-      });
+      await this.store.insertQueued(message);
     } catch (error) {
       // the same key raced in from a concurrent retry: its message is the first result
-      const first = key && error instanceof QueryFailedError ? await this.findByKey(principal.id, key) : null;
+      const first = key && isUniqueViolation(error) ? await this.findByKey(principal.id, key) : null;
       if (first) return replay(first);
       throw error;
     }
@@ -70,9 +68,7 @@ export class SendMessageService {
       throw await this.failed(principal, message, cleared, error);
     }
     const updatedAt = nowIso();
-    await this.uow.run((manager) =>
-      manager.getRepository(Message).update({ id: message.id, status: 'queued' }, { providerSid: sent.providerMessageId, status: sent.status, updatedAt }),
-    );
+    await this.store.recordAccepted(message.id, sent.providerMessageId, sent.status, updatedAt);
     Object.assign(message, { providerSid: sent.providerMessageId, status: sent.status, updatedAt });
     if (sent.status === 'queued') await this.statuses.sidRecorded(sent.providerMessageId);
     return toMessageView(message);
