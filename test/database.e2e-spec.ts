@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,35 +10,10 @@ import { UnitOfWork } from '../src/database/unit-of-work';
 import { Message } from '../src/messaging/message.entity';
 import { OutboxService } from '../src/sync/outbox.service';
 import { OutboxEntry } from '../src/sync/outbox-entry.entity';
+import { aMessage } from './factories/activity.factory';
 import { createScratchDatabase } from './support/postgres';
 
 const TABLES = ['users', 'sender_numbers', 'sms_requests', 'prospects', 'prospect_phones', 'accounts', 'crm_mapping', 'messages', 'send_refusals', 'consent_blocks', 'consent_events', 'consent_crm_flags', 'notifications', 'sync_runs', 'sync_watermarks', 'outbox'];
-
-function aMessage(overrides: Partial<Message> = {}): Message {
-  const now = new Date().toISOString();
-  return Object.assign(new Message(), {
-    id: randomUUID(),
-    direction: 'outbound',
-    fromNumber: '+14155550100',
-    toNumber: '+12125550123',
-    body: 'Hello',
-    encoding: 'GSM-7',
-    segments: 1,
-    status: 'queued',
-    errorCode: null,
-    providerSid: null,
-    prospectId: null,
-    recordId: null,
-    userId: null,
-    senderNumberId: null,
-    idempotencyKey: null,
-    needsReview: false,
-    createdAt: now,
-    updatedAt: now,
-    crmActivityId: null,
-    ...overrides,
-  });
-}
 
 const backends: [string, () => Promise<{ config: DatabaseConfig; cleanup: () => Promise<void> }>][] = [
   ['SQLite (file)', async () => ({ config: { type: 'sqlite', path: join(mkdtempSync(join(tmpdir(), 'scs-')), 'test.db') }, cleanup: async () => undefined })],
@@ -91,7 +65,7 @@ describe.each(backends)('database on %s', (_name, makeBackend) => {
     const results = await Promise.allSettled(
       attempts.map((i) =>
         unitOfWork.run(async (manager) => {
-          const message = aMessage({ body: `message ${i}` });
+          const message = aMessage({ status: 'queued', body: `message ${i}` });
           await manager.getRepository(Message).insert(message);
           await sleep(i % 3); // real awaiting between the two writes lets transactions overlap
           if (i % 4 === 0) throw new Error(`refused ${i}`);
