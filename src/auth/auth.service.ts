@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/app-config';
 import { DomainError } from '../common/domain-error';
 import { toId18 } from '../common/salesforce-id';
 import { nowIso } from '../database/columns';
+import { UnitOfWork } from '../database/unit-of-work';
 import { hashApiKey, newApiKey } from './api-key';
 import type { CreateUserDto } from './user.dto';
 import { Principal } from './principal';
@@ -23,6 +24,7 @@ export class AuthService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.bootstrapHash = config.adminApiKey ? Buffer.from(hashApiKey(config.adminApiKey), 'hex') : null;
@@ -63,7 +65,8 @@ export class AuthService {
       createdAt: nowIso(),
     });
     try {
-      await repo.insert(user);
+      // Through the unit of work like every write: on SQLite the connection is shared.
+      await this.uow.run((manager) => manager.getRepository(User).insert(user));
     } catch (error) {
       if (error instanceof QueryFailedError) {
         throw new DomainError('ALREADY_EXISTS', `A user with Salesforce user id ${salesforceUserId} exists already.`);

@@ -9,7 +9,8 @@ import { DataSource, EntityManager } from 'typeorm';
  * transactions that overlap in time interleave: rows of a rolled-back one survive (STACK.md,
  * "A correctness trap"). On SQLite we therefore run transactions one after another through a
  * promise chain; PostgreSQL gives each its own pooled connection and needs no such queue.
- * Never await network I/O inside `run`: it would hold every other writer.
+ * Never await network I/O inside `run`: it would hold every other writer. Never write outside it
+ * either: on SQLite such a write would share the connection with whatever unit is running.
  *
  * Hot paths on SQLite may use `runNative` instead: a short synchronous body of prepared
  * statements on that same connection, as one better-sqlite3 transaction, queued like the others
