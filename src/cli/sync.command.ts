@@ -47,7 +47,7 @@ export const SANDBOX_HINT =
 
 /** The CLI runs one job and leaves; schedules belong to the service. */
 function withoutSchedules(config: AppConfig): AppConfig {
-  return { ...config, schedules: { mirror: null, fullResync: null, activityFlush: null, reconcile: null } };
+  return { ...config, schedules: { mirror: null, fullResync: null, activityFlush: null, reconcile: null, replySweep: null } };
 }
 
 const LABELS: Record<string, string> = {

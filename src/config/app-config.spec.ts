@@ -30,7 +30,7 @@ describe('settings', () => {
       quietHours: { start: 480, end: 1260 },
       optOutConfirmation: 'service',
       keywordReplies: { programName: 'Sales SMS', helpText: null },
-      schedules: { mirror: '0 * * * * *', fullResync: '0 30 3 * * *', activityFlush: '*/10 * * * * *', reconcile: '0 0 * * * *' },
+      schedules: { mirror: '0 * * * * *', fullResync: '0 30 3 * * *', activityFlush: '*/10 * * * * *', reconcile: '0 0 * * * *', replySweep: '*/15 * * * * *' },
     });
     expect(config.salesforce.apiVersion).toBe('62.0');
     expect(config.twilio.apiBaseUrl).toBe('https://api.twilio.com');
@@ -84,9 +84,10 @@ describe('settings', () => {
   });
 
   it('accepts off for quiet hours and schedules', () => {
-    const config = loadConfig({ QUIET_HOURS: 'off', RECONCILE_CRON: 'off' });
+    const config = loadConfig({ QUIET_HOURS: 'off', RECONCILE_CRON: 'off', REPLY_SWEEP_CRON: 'off' });
     expect(config.quietHours).toBeNull();
     expect(config.schedules.reconcile).toBeNull();
+    expect(config.schedules.replySweep).toBeNull();
   });
 });
 

@@ -17,7 +17,14 @@ export interface AppConfig {
   optOutConfirmation: 'service' | 'provider';
   /** what the service texts back to HELP/INFO and around opt-out (CONTRACT §2 Webhooks) */
   keywordReplies: KeywordRepliesConfig;
-  schedules: { mirror: string | null; fullResync: string | null; activityFlush: string | null; reconcile: string | null };
+  schedules: {
+    mirror: string | null;
+    fullResync: string | null;
+    activityFlush: string | null;
+    reconcile: string | null;
+    /** the sweep that sends keyword replies left queued (messaging/replies/) */
+    replySweep: string | null;
+  };
   /** share (0–1] of the daily Salesforce API allocation above which non-urgent syncs pause */
   apiBudgetShare: number;
   /** how far back the reconcile job compares local messages with Salesforce Tasks */
@@ -114,6 +121,7 @@ export function loadConfig(env: Env, mode: 'sandbox' | 'live' = detectMode(env))
       fullResync: cron(env, 'FULL_RESYNC_CRON', '0 30 3 * * *'),
       activityFlush: cron(env, 'ACTIVITY_FLUSH_CRON', '*/10 * * * * *'),
       reconcile: cron(env, 'RECONCILE_CRON', '0 0 * * * *'),
+      replySweep: cron(env, 'REPLY_SWEEP_CRON', '*/15 * * * * *'),
     },
     apiBudgetShare: share(env, 'SALESFORCE_API_BUDGET_SHARE', 0.9),
     reconcileWindowDays: integer(env, 'RECONCILE_WINDOW_DAYS', 7, 1, 365),

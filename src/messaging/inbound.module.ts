@@ -2,14 +2,21 @@ import { Module } from '@nestjs/common';
 import { ConversationMatcher } from './conversation-matcher';
 import { InboundController } from './inbound.controller';
 import { InboundService } from './inbound.service';
+import { KeywordReplySender } from './replies/keyword-reply-sender.service';
+import { KeywordReplySweep } from './replies/keyword-reply-sweep.service';
+import { SendingModule } from './sending.module';
 import { ThreadsController } from './threads.controller';
 import { ThreadsService } from './threads.service';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
 
-/** Replies from prospects (the inbound webhook and its keywords) and the thread view. */
+/**
+ * Replies from prospects (the inbound webhook and its keywords), the keyword replies we text back
+ * (sent once, repaired by a sweep) and the thread view.
+ */
 @Module({
+  imports: [SendingModule],
   controllers: [InboundController, ThreadsController],
-  providers: [InboundService, ConversationMatcher, ThreadsService, TwilioSignatureGuard],
+  providers: [InboundService, ConversationMatcher, ThreadsService, TwilioSignatureGuard, KeywordReplySender, KeywordReplySweep],
   exports: [ThreadsService],
 })
 export class InboundModule {}

@@ -17,7 +17,7 @@ import { KeywordOutcome, KeywordReplies, keywordReplies, replyFor } from './keyw
 import { Message } from './message.entity';
 import { messageParams, messageStatements, outboxParams } from './message-statements';
 import { countSegments, MAX_CONCATENATED_SEGMENTS } from './segments';
-import { SmsProvider, SmsProviderError } from './sms-provider.port';
+import { KeywordReplySender } from './replies/keyword-reply-sender.service';
 
 /** The fields of Twilio's inbound webhook this service reads. */
 export interface InboundSms {
@@ -64,9 +64,12 @@ export const MAX_BATCH = 200;
  * Keyword replies (opt-out confirmation, HELP) are sent through the SmsProvider port after the
  * commit, not as TwiML `<Message>`: the reply is then a stored outbound message in the thread,
  * logged to the CRM like any other, with its delivery status tracked by the status webhook. It is
- * stored (queued) in the same unit of work as the inbound message, so a replayed webhook, which
- * stores nothing, can never send a second confirmation. Replies bypass the send gate on purpose:
- * the opt-out confirmation is the one text the law allows to a number that has just opted out.
+ * stored (queued, `replyToId` naming the message it answers) in the same unit of work as the
+ * inbound message, so a replayed webhook, which stores nothing, can never send a second
+ * confirmation; KeywordReplySender claims it before the provider call, and KeywordReplySweep sends
+ * it later if this process dies first or the provider is unavailable (messaging/replies/).
+ * Replies bypass the send gate on purpose: the opt-out confirmation is the one text the law allows
+ * to a number that has just opted out.
  */
 @Injectable()
 export class InboundService {
@@ -81,7 +84,7 @@ export class InboundService {
     private readonly consent: ConsentService,
     private readonly outbox: OutboxService,
     private readonly notifications: NotificationsService,
-    private readonly sms: SmsProvider,
+    private readonly replySender: KeywordReplySender,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.replies = keywordReplies(config.keywordReplies);
@@ -252,28 +255,12 @@ export class InboundService {
     if (!result.duplicate && result.notification && result.message.userId) this.notifications.publish(result.message.userId, result.notification);
   }
 
-  /** The provider call, then its result and the CRM Task in one unit of work. */
+  /** Claims and sends the reply (KeywordReplySender); what was stored of it afterwards. */
   private async sendReply(reply: Message): Promise<Message> {
-    let update: Pick<Message, 'providerSid' | 'status' | 'errorCode'>;
-    try {
-      const sent = await this.sms.send({
-        to: reply.toNumber,
-        from: reply.fromNumber,
-        body: reply.body,
-        statusCallbackUrl: `${this.config.publicBaseUrl}/webhooks/twilio/status`,
-      });
-      update = { providerSid: sent.providerMessageId, status: sent.status, errorCode: null };
-    } catch (error) {
-      const code = error instanceof SmsProviderError ? (error.providerCode ?? error.kind) : 'UNKNOWN';
-      this.logger.warn(`The keyword reply ${reply.id} was not sent: ${error instanceof Error ? error.message : String(error)}`);
-      update = { providerSid: null, status: 'failed', errorCode: code.slice(0, 12) };
-    }
-    const updated: Message = { ...reply, ...update, updatedAt: nowIso() };
-    await this.uow.run(async (manager) => {
-      await manager.getRepository(Message).update({ id: reply.id }, { ...update, updatedAt: updated.updatedAt });
-      if (updated.prospectId && updated.status !== 'failed') await this.outbox.enqueue(manager, 'task_upsert', updated.id);
-    });
-    return updated;
+    const outcome = await this.replySender.send(reply);
+    if (!outcome) return reply;
+    const { retrying: _retrying, ...stored } = outcome;
+    return { ...reply, ...stored };
   }
 }
 
@@ -299,6 +286,9 @@ function inboundMessage(sms: InboundSms, classification: InboundClassification, 
     createdAt: now,
     updatedAt: now,
     crmActivityId: null,
+    replyToId: null,
+    sendAttempts: 0,
+    sendClaimedAt: null,
   };
 }
 
@@ -331,6 +321,7 @@ function replyTo(inbound: Message, body: string): Message {
     status: 'queued',
     providerSid: null,
     needsReview: false,
+    replyToId: inbound.id,
     createdAt: at,
     updatedAt: at,
   };

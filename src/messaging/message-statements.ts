@@ -36,6 +36,9 @@ const MESSAGE_COLUMNS = {
   created_at: 'createdAt',
   updated_at: 'updatedAt',
   crm_activity_id: 'crmActivityId',
+  reply_to_id: 'replyToId',
+  send_attempts: 'sendAttempts',
+  send_claimed_at: 'sendClaimedAt',
 } as const satisfies Record<string, keyof Message>;
 
 const cache = new WeakMap<Database, MessageStatements>();

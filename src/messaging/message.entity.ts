@@ -72,6 +72,21 @@ export class Message {
   @Column({ name: 'updated_at', type: 'varchar', length: 30 })
   updatedAt!: string;
 
+  /**
+   * The inbound message this one answers: set only on the keyword replies the service sends by
+   * itself (opt-out confirmation, START, HELP), never on a rep's send.
+   */
+  @Column({ name: 'reply_to_id', type: 'varchar', length: 36, nullable: true })
+  replyToId!: string | null;
+
+  /** provider calls begun for this message by the keyword-reply sender (see messaging/replies/) */
+  @Column({ name: 'send_attempts', type: 'integer', default: 0 })
+  sendAttempts!: number;
+
+  /** when a process claimed this reply to call the provider; null while nobody holds it */
+  @Column({ name: 'send_claimed_at', type: 'varchar', length: 30, nullable: true })
+  sendClaimedAt!: string | null;
+
   /** the Salesforce Task id, null until logged */
   @Column({ name: 'crm_activity_id', type: 'varchar', length: 18, nullable: true })
   crmActivityId!: string | null;

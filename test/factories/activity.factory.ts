@@ -66,6 +66,9 @@ export const aMessage = (o: Partial<Message> = {}): Message =>
     createdAt: at(),
     updatedAt: at(),
     crmActivityId: null,
+    replyToId: null,
+    sendAttempts: 0,
+    sendClaimedAt: null,
     ...o,
   });
 

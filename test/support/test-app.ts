@@ -39,6 +39,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       FULL_RESYNC_CRON: 'off',
       ACTIVITY_FLUSH_CRON: 'off',
       RECONCILE_CRON: 'off',
+      REPLY_SWEEP_CRON: 'off',
       QUIET_HOURS: 'off',
       ...env,
     },

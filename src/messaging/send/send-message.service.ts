@@ -123,6 +123,9 @@ export class SendMessageService {
       createdAt: now,
       updatedAt: now,
       crmActivityId: null,
+      replyToId: null,
+      sendAttempts: 0,
+      sendClaimedAt: null,
     } satisfies Message);
   }
 

@@ -1,0 +1,125 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { CronJob } from 'cron';
+import { DataSource, IsNull, LessThan, Not } from 'typeorm';
+import { Clock } from '../../common/clock';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import { UnitOfWork } from '../../database/unit-of-work';
+import { Message } from '../message.entity';
+import { KeywordReplySender } from './keyword-reply-sender.service';
+import { REPLY_CLAIM_ABANDONED_MS, REPLY_SWEEP_GRACE_MS, replyDueAt, UNCONFIRMED } from './reply-send-policy';
+
+/** Replies looked at per sweep; the rest wait for the next tick. */
+export const REPLY_SWEEP_BATCH = 100;
+const JOB_NAME = 'keyword-replies:sweep';
+
+export interface ReplySweepReport {
+  /** claimed replies whose process died mid-send, now failed (UNCONFIRMED) */
+  abandoned: number;
+  sent: number;
+  /** still queued: the provider was unavailable, attempts remain */
+  retrying: number;
+  failed: number;
+  /** claimed meanwhile by another sweep or the inbound path */
+  skipped: number;
+}
+
+/**
+ * The repair for keyword replies left queued: the process died between the inbound commit and the
+ * provider call, or the provider was unavailable then. On REPLY_SWEEP_CRON (and once at boot) it
+ * picks the service's own replies (`reply_to_id` set) still queued with no sid and nobody holding
+ * them, older than the grace period (so it never steps on the inbound path) and past their
+ * back-off, and hands each to KeywordReplySender, whose claim makes the send happen once however
+ * many sweeps and processes run. A rep's send (`POST /api/messages`) has no `reply_to_id` and is
+ * never picked: a failed one stays failed on purpose.
+ */
+@Injectable()
+export class KeywordReplySweep implements OnApplicationBootstrap {
+  private readonly logger = new Logger('KeywordReplySweep');
+  private ticking = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly sender: KeywordReplySender,
+    private readonly clock: Clock,
+    private readonly registry: SchedulerRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const cronTime = this.config.schedules.replySweep;
+    if (!cronTime) return;
+    const cron = CronJob.from({ cronTime, onTick: () => this.tick(), start: false, timeZone: 'UTC' });
+    this.registry.addCronJob(JOB_NAME, cron);
+    cron.start();
+    setImmediate(() => void this.tick());
+  }
+
+  /** One pass. Safe to run concurrently with itself, the inbound path and other processes. */
+  async sweep(): Promise<ReplySweepReport> {
+    const now = this.clock.now().getTime();
+    const report: ReplySweepReport = { abandoned: await this.giveUpAbandoned(now), sent: 0, retrying: 0, failed: 0, skipped: 0 };
+    for (const reply of await this.dueReplies(now)) {
+      try {
+        const outcome = await this.sender.send(reply);
+        if (!outcome) report.skipped++;
+        else if (outcome.retrying) report.retrying++;
+        else if (outcome.status === 'failed') report.failed++;
+        else report.sent++;
+      } catch (error) {
+        // a database error after the claim: the reply stays claimed and is given up later, never re-sent
+        this.logger.warn({ msg: 'keyword reply sweep: one reply could not be settled', messageId: reply.id, reason: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    if (report.abandoned + report.sent + report.retrying + report.failed > 0) this.logger.log({ msg: 'keyword replies swept', ...report });
+    return report;
+  }
+
+  private async tick(): Promise<void> {
+    if (this.ticking) return;
+    this.ticking = true;
+    try {
+      await this.sweep();
+    } catch (error) {
+      this.logger.warn({ msg: 'keyword reply sweep failed', reason: error instanceof Error ? error.message : String(error) });
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  private async dueReplies(now: number): Promise<Message[]> {
+    const candidates = await this.dataSource.getRepository(Message).find({
+      select: { id: true, fromNumber: true, toNumber: true, body: true, prospectId: true, sendAttempts: true, updatedAt: true },
+      where: {
+        direction: 'outbound',
+        status: 'queued',
+        replyToId: Not(IsNull()),
+        providerSid: IsNull(),
+        sendClaimedAt: IsNull(),
+        updatedAt: LessThan(new Date(now - REPLY_SWEEP_GRACE_MS).toISOString()),
+      },
+      order: { updatedAt: 'ASC' },
+      take: REPLY_SWEEP_BATCH,
+    });
+    return candidates.filter((reply) => replyDueAt(reply.updatedAt, reply.sendAttempts) <= now);
+  }
+
+  /** Replies claimed long ago with no outcome: the send may have happened, so failed, not re-sent. */
+  private async giveUpAbandoned(now: number): Promise<number> {
+    const result = await this.uow.run((manager) =>
+      manager
+        .createQueryBuilder()
+        .update(Message)
+        .set({ status: 'failed', errorCode: UNCONFIRMED, updatedAt: new Date(now).toISOString() })
+        .where("status = 'queued' AND provider_sid IS NULL AND reply_to_id IS NOT NULL AND send_claimed_at < :cutoff", {
+          cutoff: new Date(now - REPLY_CLAIM_ABANDONED_MS).toISOString(),
+        })
+        .execute(),
+    );
+    const abandoned = result.affected ?? 0;
+    if (abandoned > 0) this.logger.warn({ msg: 'keyword replies abandoned mid-send given up as failed (they may have gone out)', count: abandoned });
+    return abandoned;
+  }
+}
