@@ -5,7 +5,7 @@ import { ConsentService } from '../src/consent/consent.service';
 import { Message } from '../src/messaging/message.entity';
 import { KeywordReplySender } from '../src/messaging/replies/keyword-reply-sender.service';
 import { KeywordReplySweep } from '../src/messaging/replies/keyword-reply-sweep.service';
-import { MAX_REPLY_SEND_ATTEMPTS, REPLY_SWEEP_GRACE_MS } from '../src/messaging/replies/reply-send-policy';
+import { MAX_REPLY_SEND_ATTEMPTS, REPLY_SWEEP_GRACE_MS, REPLY_RETRY_MAX_DELAY_MS } from '../src/messaging/replies/reply-send-policy';
 import { OutboxEntry } from '../src/sync/outbox-entry.entity';
 import { aMessage } from './factories/activity.factory';
 import { seedProspect, seedRep } from './factories/crm';
@@ -179,7 +179,7 @@ describe.each(backends)('keyword replies left queued, sent once by the sweep (%s
     expect(await sweep.sweep()).toMatchObject({ retrying: 1 });
     let lastAttempt = 0; // ms after now, on the service's clock
     for (let attempt = 2; attempt <= MAX_REPLY_SEND_ATTEMPTS; attempt++) {
-      const wait = REPLY_SWEEP_GRACE_MS * 2 ** (attempt - 2);
+      const wait = Math.min(REPLY_SWEEP_GRACE_MS * 2 ** (attempt - 2), REPLY_RETRY_MAX_DELAY_MS);
       // not before the back-off has passed …
       later(lastAttempt + wait - 1_000);
       expect(await sweep.sweep()).toMatchObject({ retrying: 0, failed: 0 });

@@ -48,9 +48,15 @@ export function classifyReplySendFailure(error: unknown): ReplySendFailure {
 }
 
 /**
+ * Longest wait between two tries. An opt-out confirmation is expected within five minutes of the
+ * STOP, so the back-off stays short: 30 s, 60 s, 60 s, 60 s — the last try about 3.5 min after it.
+ */
+export const REPLY_RETRY_MAX_DELAY_MS = 60_000;
+
+/**
  * The earliest instant (ms) the sweep may try a reply again: the grace period after its last
- * change, doubled for every attempt after the first (30 s, 60 s, 120 s, 240 s with the defaults).
+ * change, doubled for every attempt after the first, capped at REPLY_RETRY_MAX_DELAY_MS.
  */
 export function replyDueAt(updatedAt: string, attempts: number): number {
-  return Date.parse(updatedAt) + REPLY_SWEEP_GRACE_MS * 2 ** Math.max(attempts - 1, 0);
+  return Date.parse(updatedAt) + Math.min(REPLY_SWEEP_GRACE_MS * 2 ** Math.max(attempts - 1, 0), REPLY_RETRY_MAX_DELAY_MS);
 }
