@@ -22,6 +22,12 @@ export interface AppConfig {
   apiBudgetShare: number;
   /** how far back the reconcile job compares local messages with Salesforce Tasks */
   reconcileWindowDays: number;
+  /**
+   * MIRROR_SAFETY_LAG_SECONDS: the incremental mirror never moves its watermark into the last
+   * seconds before Salesforce's "now" (records saved in that window may still commit with an
+   * earlier stamp); those records are read by the next poll. 0 still leaves out the current second.
+   */
+  mirrorSafetyLagSeconds: number;
 }
 
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
@@ -117,6 +123,7 @@ export function loadConfig(env: Env, mode: 'sandbox' | 'live' = detectMode(env))
     },
     apiBudgetShare: share(env, 'SALESFORCE_API_BUDGET_SHARE', 0.9),
     reconcileWindowDays: integer(env, 'RECONCILE_WINDOW_DAYS', 7, 1, 365),
+    mirrorSafetyLagSeconds: integer(env, 'MIRROR_SAFETY_LAG_SECONDS', 5, 0, 3600),
   };
 }
 
