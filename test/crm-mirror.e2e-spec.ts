@@ -54,7 +54,9 @@ describe('CRM mirror (e2e against the Salesforce stand-in)', () => {
   beforeEach(async () => {
     sf = new SalesforceStandIn();
     await sf.start();
-    t = await startTestApp({ SALESFORCE_INSTANCE_URL: sf.url, SALESFORCE_ACCESS_TOKEN: sf.accessToken });
+    // These tests exercise the trailing-second cutoff (MIRROR_SAFETY_LAG_SECONDS); the default
+    // (off) is covered at the end of the file.
+    t = await startTestApp({ SALESFORCE_INSTANCE_URL: sf.url, SALESFORCE_ACCESS_TOKEN: sf.accessToken, MIRROR_SAFETY_LAG_SECONDS: '0' });
     t.app.get(MirrorRetryPolicy).delaysMs = [10, 20, 40];
     directory = t.app.get(ProspectDirectory);
   });
@@ -149,9 +151,9 @@ describe('CRM mirror (e2e against the Salesforce stand-in)', () => {
     expect((await runJob('mirror')).stats).toMatchObject({ recordsRead: 0, salesforceApiCalls: 3 });
   });
 
-  it('with the default lag: recent saves wait one poll, and an idle poll re-reads nothing at one call per object', async () => {
+  it('with a 5 s lag: recent saves wait one poll, and an idle poll re-reads nothing at one call per object', async () => {
     await t.close();
-    t = await startTestApp({ SALESFORCE_INSTANCE_URL: sf.url, SALESFORCE_ACCESS_TOKEN: sf.accessToken, MIRROR_SAFETY_LAG_SECONDS: '' });
+    t = await startTestApp({ SALESFORCE_INSTANCE_URL: sf.url, SALESFORCE_ACCESS_TOKEN: sf.accessToken, MIRROR_SAFETY_LAG_SECONDS: '5' });
     expect(t.config.mirrorSafetyLagSeconds).toBe(5);
     directory = t.app.get(ProspectDirectory);
     const ids = sf.insertMany('Contact', Array.from({ length: 4500 }, () => aContact()));
@@ -174,6 +176,25 @@ describe('CRM mirror (e2e against the Salesforce stand-in)', () => {
     expect((await runJob('mirror')).stats).toMatchObject({ recordsRead: 1, recordsDeferred: 0, salesforceApiCalls: 3 });
     expect(await directory.findById(ids[7])).toMatchObject({ doNotCall: true });
     expect((await runJob('mirror')).stats).toMatchObject({ recordsRead: 0, salesforceApiCalls: 3 });
+  });
+
+  it('by default (no safety lag) applies records saved this very second, and an idle poll still reads nothing', async () => {
+    await t.close();
+    t = await startTestApp({ SALESFORCE_INSTANCE_URL: sf.url, SALESFORCE_ACCESS_TOKEN: sf.accessToken });
+    expect(t.config.mirrorSafetyLagSeconds).toBeNull();
+    directory = t.app.get(ProspectDirectory);
+    sf.clock.freeze(new Date()); // every save below shares one stamp: "now"
+    const ids = sf.insertMany('Contact', Array.from({ length: 4500 }, () => aContact()));
+    sf.resetCalls();
+    expect((await runJob('mirror')).stats).toMatchObject({ recordsRead: 4500, recordsDeferred: 0, salesforceApiCalls: 5 });
+    expect(await count(Prospect)).toBe(4500);
+    sf.resetCalls();
+    expect((await runJob('mirror')).stats).toMatchObject({ recordsRead: 0, recordsWritten: 0, salesforceApiCalls: 3 });
+    sf.clock.advance(1000);
+    sf.update('Contact', ids[4499], { DoNotCall: true });
+    expect((await runJob('mirror')).stats).toMatchObject({ recordsRead: 1, salesforceApiCalls: 3 });
+    expect(await directory.findById(ids[4499])).toMatchObject({ doNotCall: true });
+    sf.clock.unfreeze();
   });
 
   it('keeps edits that land while a page is being read', async () => {

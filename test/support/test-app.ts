@@ -42,7 +42,6 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       QUIET_HOURS: 'off',
       // the mirror still leaves out the current second of the Salesforce stand-in's clock: tests
       // that write and then mirror move that clock on (sf.clock.advance) rather than sleep
-      MIRROR_SAFETY_LAG_SECONDS: '0',
       ...env,
     },
     env.SALESFORCE_INSTANCE_URL ? 'live' : 'sandbox',

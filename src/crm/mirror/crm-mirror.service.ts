@@ -115,8 +115,11 @@ export class CrmMirrorService {
 
     const sentAt = Date.now();
     let page: QueryPage = await fetch(() => this.crm.query(mirrorSoql(spec, after), { batchSize: MIRROR_BATCH_SIZE, includeDeleted: mode === 'incremental' }));
-    const cutoff = mirrorCutoff(page.serverTime, sentAt, Date.now(), this.config.mirrorSafetyLagSeconds);
-    const before = mode === 'incremental' ? cutoff : null;
+    const lag = this.config.mirrorSafetyLagSeconds;
+    const cutoff = mirrorCutoff(page.serverTime, sentAt, Date.now(), lag ?? 0);
+    // Without a safety lag every record read is applied and the watermark follows the last one.
+    const before = mode === 'incremental' && lag !== null ? cutoff : null;
+    let lastRead: Watermark | null = null;
     const total = page.totalSize;
     let done = 0;
     let mark = after; // the watermark as committed
@@ -140,7 +143,10 @@ export class CrmMirrorService {
         const reached = rows.reachedCutoff || !next;
         const candidate = reached ? { modstamp: before, id: '' } : rows.last;
         if (candidate && isAfter(candidate, mark)) watermark = candidate;
+      } else if (mode === 'incremental' && rows.last && isAfter(rows.last, mark)) {
+        watermark = rows.last;
       }
+      lastRead = rows.last ?? lastRead;
       const syncedAt = nowIso();
       const result = await this.uow.run((manager) =>
         this.store.applyPage(manager, {
@@ -168,21 +174,21 @@ export class CrmMirrorService {
       if (progress.signal?.aborted) throw new Error('stopped: the process is shutting down');
       page = await next;
     }
-    if (mode === 'full') await this.sweep(spec, startedAt, cutoff, stats);
+    if (mode === 'full') await this.sweep(spec, startedAt, lag !== null ? { modstamp: cutoff, id: '' } : lastRead, stats);
   }
 
   /**
-   * After a complete full read: drop what was not seen, and move the watermark up to the run's
-   * cutoff (what the read is complete for; records at or after it, applied already, are read
-   * again by the next poll, along with any that committed late).
+   * After a complete full read: drop what was not seen, and move the watermark up to what the read
+   * is complete for: the run's cutoff with a safety lag (records at or after it, applied already,
+   * are read again by the next poll, along with any that committed late), else the last record.
    */
-  private async sweep(spec: MirrorSpec, startedAt: string, cutoff: string, stats: MirrorStats): Promise<void> {
+  private async sweep(spec: MirrorSpec, startedAt: string, reached: Watermark | null, stats: MirrorStats): Promise<void> {
     const swept = await this.uow.run(async (manager) => {
       const removed = await this.store.sweep(manager, spec.object, spec.kind, startedAt);
       const repo = manager.getRepository(SyncWatermark);
       const current = await repo.findOneBy({ objectName: spec.object });
-      if (isAfter({ modstamp: cutoff, id: '' }, current ? { modstamp: current.lastModstamp, id: current.lastId } : null)) {
-        await repo.save({ objectName: spec.object, lastModstamp: cutoff, lastId: '', updatedAt: nowIso() });
+      if (reached && isAfter(reached, current ? { modstamp: current.lastModstamp, id: current.lastId } : null)) {
+        await repo.save({ objectName: spec.object, lastModstamp: reached.modstamp, lastId: reached.id, updatedAt: nowIso() });
       }
       return removed;
     });
