@@ -90,6 +90,7 @@ describe('CRM mapping, record context and the sync command line (e2e)', () => {
         { LastName: 'Not Enrolled', AccountId: accountId, MobilePhone: '+14155550141', SMS_Enrolled__c: false },
       ]);
       const taskId = sf.insert('Task', { Subject: 'Call back', WhoId: enrolled, WhatId: accountId, Status: 'Not Started' });
+      sf.clock.advance(2000); // past the mirror's trailing second
       await runMirror();
 
       const context = t.app.get(RecordContextService);

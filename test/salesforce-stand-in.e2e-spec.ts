@@ -251,6 +251,18 @@ describe('Salesforce stand-in through the jsforce gateway', () => {
     await new Promise((r) => setTimeout(r, 400));
   });
 
+  it("stamps query pages with the server's clock from the Date header (the stand-in's clock, frozen or advanced)", async () => {
+    sf.clock.freeze('2024-07-01T08:30:15.700Z');
+    try {
+      const page = await gateway.query('SELECT Id FROM Account', { batchSize: 200 });
+      expect(page.serverTime).toBe('2024-07-01T08:30:15.000Z');
+      sf.clock.advance(2000);
+      expect((await gateway.query('SELECT Id FROM Account', { includeDeleted: true })).serverTime).toBe('2024-07-01T08:30:17.000Z');
+    } finally {
+      sf.clock.unfreeze();
+    }
+  });
+
   it('reads Sforce-Limit-Info into usage()', async () => {
     expect(gateway.usage()).toEqual({ callsMade: 0, dailyUsed: null, dailyMax: null });
     const before = sf.apiUsage();

@@ -106,4 +106,13 @@ describe('activity sync settings', () => {
     expect(problem({ SALESFORCE_API_BUDGET_SHARE: 'most' })).toMatch(/^SALESFORCE_API_BUDGET_SHARE: /);
     expect(problem({ RECONCILE_WINDOW_DAYS: '0' })).toBe('RECONCILE_WINDOW_DAYS: must be between 1 and 365, got 0');
   });
+
+  it('reads the mirror safety lag (off by default; 0 allowed) and names it when malformed', () => {
+    expect(loadConfig({}).mirrorSafetyLagSeconds).toBeNull();
+    expect(loadConfig({ MIRROR_SAFETY_LAG_SECONDS: 'off' }).mirrorSafetyLagSeconds).toBeNull();
+    expect(loadConfig({ MIRROR_SAFETY_LAG_SECONDS: '0' }).mirrorSafetyLagSeconds).toBe(0);
+    expect(loadConfig({ MIRROR_SAFETY_LAG_SECONDS: '5' }).mirrorSafetyLagSeconds).toBe(5);
+    expect(problem({ MIRROR_SAFETY_LAG_SECONDS: '2.5' })).toBe('MIRROR_SAFETY_LAG_SECONDS: must be a whole number, got "2.5"');
+    expect(problem({ MIRROR_SAFETY_LAG_SECONDS: '3601' })).toBe('MIRROR_SAFETY_LAG_SECONDS: must be between 0 and 3600, got 3601');
+  });
 });

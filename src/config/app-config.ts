@@ -29,6 +29,13 @@ export interface AppConfig {
   apiBudgetShare: number;
   /** how far back the reconcile job compares local messages with Salesforce Tasks */
   reconcileWindowDays: number;
+  /**
+   * MIRROR_SAFETY_LAG_SECONDS (off by default): when set, the incremental mirror never moves its
+   * watermark into the last seconds before Salesforce's "now" (records saved in that window may
+   * still commit with an earlier stamp); those records are read by the next poll. 0 still leaves
+   * out the current second. Off: every record is applied as soon as it is read.
+   */
+  mirrorSafetyLagSeconds: number | null;
 }
 
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
@@ -125,6 +132,7 @@ export function loadConfig(env: Env, mode: 'sandbox' | 'live' = detectMode(env))
     },
     apiBudgetShare: share(env, 'SALESFORCE_API_BUDGET_SHARE', 0.9),
     reconcileWindowDays: integer(env, 'RECONCILE_WINDOW_DAYS', 7, 1, 365),
+    mirrorSafetyLagSeconds: optional(env, 'MIRROR_SAFETY_LAG_SECONDS')?.toLowerCase() === 'off' ? null : integerOrNull(env, 'MIRROR_SAFETY_LAG_SECONDS', 0, 3600),
   };
 }
 
@@ -266,6 +274,10 @@ function share(env: Env, name: string, fallback: number): number {
   const value = match ? Number(match[1]) / (match[2] ? 100 : 1) : NaN;
   if (!(value > 0 && value <= 1)) throw new ConfigError(name, `must be a share like 0.9 or 90%, got "${raw}"`);
   return value;
+}
+
+function integerOrNull(env: Env, name: string, min: number, max: number): number | null {
+  return optional(env, name) === null ? null : integer(env, name, 0, min, max);
 }
 
 function url(env: Env, name: string, fallback: string): string {

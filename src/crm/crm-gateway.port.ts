@@ -11,6 +11,12 @@ export interface QueryPage<T extends CrmRecord = CrmRecord> {
   done: boolean;
   /** pass to queryMore for the next page; null on the last page */
   nextRecordsUrl: string | null;
+  /**
+   * The CRM's own clock when it answered (ISO-8601 UTC; from the HTTP `Date` header, so whole
+   * seconds), when the adapter can tell. The mirror bounds its watermark by it rather than by the
+   * local clock.
+   */
+  serverTime?: string | null;
 }
 
 export interface FieldDescription {

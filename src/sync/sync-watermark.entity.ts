@@ -2,7 +2,9 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * Where the incremental mirror of one object stopped: the (SystemModstamp, Id) of the last
- * committed record. The pair, not the timestamp alone, because many records share a stamp.
+ * committed record (the pair, not the timestamp alone, because many records share a stamp), or,
+ * once a run has read up to its cutoff, that cutoff with an empty id: everything stamped before
+ * it is read, the next poll starts at it (mirror-spec.ts, Watermark).
  */
 @Entity('sync_watermarks')
 export class SyncWatermark {

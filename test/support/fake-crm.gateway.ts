@@ -49,6 +49,8 @@ export class FakeCrmGateway extends CrmGateway {
   readonly tasks = new Map<string, CrmRecord>();
   readonly updates: { object: string; record: CrmRecord }[] = [];
   usageReading: { dailyUsed: number | null; dailyMax: number | null } = { dailyUsed: null, dailyMax: null };
+  /** the org's clock as query pages report it (`serverTime`); null: pages carry none */
+  serverTime: string | null = null;
   onPing: () => void = () => undefined;
   /** runs after an upsert was applied, before it answers (a status callback arriving meanwhile) */
   afterUpsert: () => Promise<void> = async () => undefined;
@@ -170,11 +172,15 @@ export class FakeCrmGateway extends CrmGateway {
 
   /** The mirror's watermark query over the records put for its object, in (SystemModstamp, Id) order. */
   private watermarkRows(soql: string, includeDeleted: boolean): CrmRecord[] {
-    const match = /^SELECT (.+) FROM (\w+)(?: WHERE SystemModstamp > (\S+) OR \(SystemModstamp = \S+ AND Id > '(\w+)'\)| WHERE (\w+) = false)? ORDER BY SystemModstamp, Id$/.exec(soql);
+    const match =
+      /^SELECT (.+) FROM (\w+)(?: WHERE SystemModstamp > (\S+) OR \(SystemModstamp = \S+ AND Id > '(\w+)'\)| WHERE SystemModstamp >= (\S+)| WHERE (\w+) = false)? ORDER BY SystemModstamp, Id$/.exec(
+        soql,
+      );
     if (!match) throw new Error(`FakeCrmGateway: no script for ${soql}`);
-    const [, select, object, stamp, lastId, falseField] = match;
+    const [, select, object, stamp, lastId, fromStamp, falseField] = match;
     const fields = select.split(', ');
-    const after = stamp ? { ms: Date.parse(stamp), id: lastId } : null;
+    // from a stamp on (inclusive): after the pair (the stamp less 1 ms, no id)
+    const after = stamp ? { ms: Date.parse(stamp), id: lastId } : fromStamp ? { ms: Date.parse(fromStamp) - 1, id: '' } : null;
     return (this.objects.get(object) ?? [])
       .filter((r) => includeDeleted || !r.IsDeleted)
       .filter((r) => !falseField || r[falseField] !== true)
@@ -196,7 +202,7 @@ export class FakeCrmGateway extends CrmGateway {
     cursor.offset += records.length;
     const done = cursor.offset >= cursor.rows.length;
     if (done) this.cursors.delete(key);
-    return { records, totalSize: cursor.rows.length, done, nextRecordsUrl: done ? null : `${key}-${cursor.offset}` };
+    return { records, totalSize: cursor.rows.length, done, nextRecordsUrl: done ? null : `${key}-${cursor.offset}`, serverTime: this.serverTime };
   }
 }
 

@@ -41,6 +41,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       RECONCILE_CRON: 'off',
       REPLY_SWEEP_CRON: 'off',
       QUIET_HOURS: 'off',
+      // the mirror still leaves out the current second of the Salesforce stand-in's clock: tests
+      // that write and then mirror move that clock on (sf.clock.advance) rather than sleep
       ...env,
     },
     env.SALESFORCE_INSTANCE_URL ? 'live' : 'sandbox',

@@ -16,6 +16,9 @@ import { MirrorRetryPolicy } from './retry';
 
 const T0 = Date.parse('2026-11-29T10:00:00.000Z');
 const stamp = (seconds: number) => new Date(T0 + seconds * 1000).toISOString().replace('Z', '+0000');
+/** the org's clock half-way through a second (so the fake's round trip of a few ms keeps it in that second) */
+const serverAt = (seconds: number) => new Date(T0 + seconds * 1000 + 500).toISOString();
+const iso = (seconds: number) => new Date(T0 + seconds * 1000).toISOString();
 const contactId = (n: number) => `003${String(n).padStart(12, '0')}AAA`;
 const leadId = (n: number) => `00Q${String(n).padStart(12, '0')}EAA`;
 const phone = (n: number) => `(415) 555-${String(n % 10000).padStart(4, '0')}`;
@@ -45,6 +48,7 @@ describe('CRM mirror (service over a real SQLite database and a fake org)', () =
   let crm: FakeCrmGateway;
   let mirror: CrmMirrorService;
   let directory: ProspectDirectory;
+  const settings = { mirrorSafetyLagSeconds: 5 };
 
   beforeAll(() => Logger.overrideLogger(false));
   beforeEach(async () => {
@@ -52,9 +56,11 @@ describe('CRM mirror (service over a real SQLite database and a fake org)', () =
     dataSource = await openDatabase(config.database);
     const uow = new UnitOfWork(dataSource);
     crm = new FakeCrmGateway();
+    crm.serverTime = serverAt(60); // cutoff: 10:00:55 (60 s, less the 5 s lag)
+    settings.mirrorSafetyLagSeconds = 5;
     const retry = new MirrorRetryPolicy();
     retry.delaysMs = [1, 1, 1];
-    mirror = new CrmMirrorService(crm, new CrmMappingService(config, dataSource, uow, crm), uow, retry, dataSource);
+    mirror = new CrmMirrorService(crm, new CrmMappingService(config, dataSource, uow, crm), uow, retry, dataSource, settings);
     directory = new ProspectDirectory(dataSource, uow);
   });
   afterEach(() => dataSource.destroy());
@@ -68,28 +74,68 @@ describe('CRM mirror (service over a real SQLite database and a fake org)', () =
     expect(first).toMatchObject({ recordsRead: 4500, recordsUpserted: 4500, recordsRemoved: 0, pages: 5, salesforceApiCalls: 3 + 2 });
     expect(await count(Prospect)).toBe(4500);
     expect(await count(ProspectPhone)).toBe(4500);
-    expect(await watermark('Contact')).toMatchObject({ lastModstamp: '2026-11-29T10:00:06.000Z' });
+    // everything before the cutoff is read: the next poll starts there
+    expect(await watermark('Contact')).toMatchObject({ lastModstamp: iso(55), lastId: '' });
 
+    crm.serverTime = serverAt(120);
     const idle = await mirror.run('incremental', silent);
     expect(idle).toMatchObject({ recordsRead: 0, salesforceApiCalls: 3 });
   });
 
-  it('never skips nor re-reads records that share one SystemModstamp', async () => {
+  it('never skips nor re-reads records that share one SystemModstamp, late commits into the trailing second included', async () => {
+    crm.serverTime = serverAt(5); // 10:00:05.5 less the 5 s lag: second 10:00:00 is still open
     crm.put('Contact', ...Array.from({ length: 2500 }, (_, i) => aContact(i * 2 + 2)));
-    await mirror.run('incremental', silent);
-    // later ids and earlier ids at the very same stamp as the watermark, plus one edit
+    const early = await mirror.run('incremental', silent);
+    expect(early).toMatchObject({ recordsRead: 0, recordsDeferred: 2500, salesforceApiCalls: 3 }); // no queryMore past the cutoff
+    expect(await watermark('Contact')).toMatchObject({ lastModstamp: iso(0), lastId: '' });
+
+    // saves that commit late into that second, with ids before and after the ones read, plus one edit
     crm.put('Contact', aContact(1), aContact(9001), aContact(2, { SystemModstamp: stamp(1), DoNotCall: true }));
+    crm.serverTime = serverAt(6);
     const next = await mirror.run('incremental', silent);
-    expect(next.recordsRead).toBe(2); // 9001 (same stamp, later id) and the edit; 1 sorts before the watermark
-    expect((await directory.findById(contactId(2)))?.doNotCall).toBe(true);
+    expect(crm.soql.at(-2)).toContain('WHERE SystemModstamp >= 2026-11-29T10:00:00Z ORDER BY');
+    expect(next).toMatchObject({ recordsRead: 2501, recordsDeferred: 1 }); // 2 moved to 10:00:01: the next poll's
+    expect(await directory.findById(contactId(1))).not.toBeNull();
     expect(await directory.findById(contactId(9001))).not.toBeNull();
-    expect(crm.soql.at(-2)).toContain(`(SystemModstamp = 2026-11-29T10:00:00Z AND Id > '${contactId(5000)}')`);
+    expect(await directory.findById(contactId(2))).toBeNull(); // saved again at 10:00:01 before it was ever read
+
+    crm.serverTime = serverAt(7);
+    expect(await mirror.run('incremental', silent)).toMatchObject({ recordsRead: 1, recordsDeferred: 0 });
+    expect((await directory.findById(contactId(2)))?.doNotCall).toBe(true);
+    crm.serverTime = serverAt(70);
+    expect(await mirror.run('incremental', silent)).toMatchObject({ recordsRead: 0, salesforceApiCalls: 3 });
+  });
+
+  it('reads up to the cutoff, fetches no page past it, and takes the rest on the next poll', async () => {
+    crm.put('Contact', ...Array.from({ length: 1500 }, (_, i) => aContact(i + 1)));
+    crm.put('Contact', ...Array.from({ length: 3000 }, (_, i) => aContact(i + 5001, { SystemModstamp: stamp(58) })));
+    const run = await mirror.run('incremental', silent);
+    expect(run).toMatchObject({ recordsRead: 1500, recordsDeferred: 3000, salesforceApiCalls: 3 });
+    expect(crm.calls.filter((c) => c.method === 'queryMore')).toEqual([]);
+    expect(await watermark('Contact')).toMatchObject({ lastModstamp: iso(55), lastId: '' });
+
+    crm.serverTime = serverAt(120);
+    expect(await mirror.run('incremental', silent)).toMatchObject({ recordsRead: 3000, recordsDeferred: 0, salesforceApiCalls: 4 });
+    expect(await count(Prospect)).toBe(4500);
+    expect(await mirror.run('incremental', silent)).toMatchObject({ recordsRead: 0, salesforceApiCalls: 3 });
+  });
+
+  it('falls back to the local clock when pages carry no server time', async () => {
+    crm.serverTime = null;
+    crm.put('Contact', aContact(1));
+    const sent = Date.now();
+    await mirror.run('incremental', silent);
+    const mark = await watermark('Contact');
+    expect(mark?.lastId).toBe('');
+    expect(Date.parse(mark!.lastModstamp)).toBeLessThanOrEqual(sent - 5000);
+    expect(Date.parse(mark!.lastModstamp)).toBeGreaterThan(sent - 7000);
   });
 
   it('sees a Do-Not-Call edit on the next run', async () => {
     crm.put('Contact', aContact(1), aContact(2));
     await mirror.run('incremental', silent);
-    crm.put('Contact', aContact(1, { SystemModstamp: stamp(5), DoNotCall: true, Do_Not_SMS__c: true, SMS_Enrolled__c: false }));
+    crm.put('Contact', aContact(1, { SystemModstamp: stamp(61), DoNotCall: true, Do_Not_SMS__c: true, SMS_Enrolled__c: false }));
+    crm.serverTime = serverAt(120);
     const run = await mirror.run('incremental', silent);
     expect(run).toMatchObject({ recordsRead: 1, recordsUpserted: 1 });
     expect(await directory.findById(contactId(1))).toMatchObject({ doNotCall: true, doNotSms: true, enrolled: false });
@@ -100,8 +146,9 @@ describe('CRM mirror (service over a real SQLite database and a fake org)', () =
     crm.put('Lead', aLead(3), aLead(4));
     await mirror.run('incremental', silent);
     expect(await directory.findByPhone('+14155550003')).toHaveLength(1);
-    crm.put('Contact', aContact(1, { IsDeleted: true, SystemModstamp: stamp(3) }));
-    crm.put('Lead', aLead(3, { IsConverted: true, SystemModstamp: stamp(3) }));
+    crm.put('Contact', aContact(1, { IsDeleted: true, SystemModstamp: stamp(63) }));
+    crm.put('Lead', aLead(3, { IsConverted: true, SystemModstamp: stamp(63) }));
+    crm.serverTime = serverAt(120);
     const run = await mirror.run('incremental', silent);
     expect(run).toMatchObject({ recordsRead: 2, recordsRemoved: 2, recordsUpserted: 0 });
     expect(await directory.findById(contactId(1))).toBeNull();
@@ -140,7 +187,7 @@ describe('CRM mirror (service over a real SQLite database and a fake org)', () =
     expect(crm.calls).toHaveLength(1 + 4 + 1); // Account, Contact tried 4 times, Lead still mirrored
   });
 
-  it('full resync removes what Salesforce no longer has, even purged records, and keeps the watermark', async () => {
+  it('full resync removes what Salesforce no longer has, even purged records, and moves the watermark to its cutoff', async () => {
     crm.put('Contact', aContact(1), aContact(2, { SystemModstamp: stamp(9) }), aContact(3));
     crm.put('Account', { Id: '001000000000001AAA', SystemModstamp: stamp(0), Name: 'Acme' }, { Id: '001000000000002AAA', SystemModstamp: stamp(0), Name: 'Gone' });
     await mirror.run('incremental', silent);
@@ -148,10 +195,11 @@ describe('CRM mirror (service over a real SQLite database and a fake org)', () =
     crm.objects.set('Account', crm.objects.get('Account')!.slice(0, 1));
     const idle = await mirror.run('incremental', silent);
     expect(idle.recordsRemoved).toBe(0); // purged: the incremental path cannot see it
+    crm.serverTime = serverAt(120);
     const full = await mirror.run('full', silent);
     expect(full).toMatchObject({ recordsRead: 3, recordsUpserted: 3, recordsRemoved: 2 });
     expect((await dataSource.getRepository(Prospect).find()).map((p) => p.id).sort()).toEqual([contactId(1), contactId(2)]);
-    expect(await watermark('Contact')).toMatchObject({ lastModstamp: '2026-11-29T10:00:09.000Z', lastId: contactId(2) });
+    expect(await watermark('Contact')).toMatchObject({ lastModstamp: iso(115), lastId: '' });
     expect(crm.soql.at(-2)).not.toContain('WHERE');
   });
 

@@ -11,8 +11,12 @@ export interface PageRows {
   accounts: AccountRow[];
   /** ids that leave the mirror: deleted, or (Leads) converted */
   removedIds: string[];
-  /** the last record of the page: where the cursor moves once the page is committed */
+  /** the last record taken from the page: where the cursor moves once the page is committed */
   last: Watermark | null;
+  /** a record stamped at or after the cutoff was met: it and the rest of the page (and query) were left for the next poll */
+  reachedCutoff: boolean;
+  /** records of the page left for the next poll (stamped at or after the cutoff) */
+  deferred: number;
   /** phone values present but not a valid number (kept as null) */
   phoneWarnings: number;
 }
@@ -37,23 +41,31 @@ export interface AccountRow {
   systemModstamp: string;
 }
 
-/**
- * Turns a page into rows. Field names are matched case-insensitively (the mapping may spell
- * `sms_enrolled__c`; the API answers `SMS_Enrolled__c`).
- */
 const defaultPhones = new MirrorPhoneNormalizer();
 
-export function pageRows(spec: MirrorSpec, records: CrmRecord[], phones: MirrorPhoneNormalizer = defaultPhones): PageRows {
-  const rows: PageRows = { prospects: [], accounts: [], removedIds: [], last: null, phoneWarnings: 0 };
+/**
+ * Turns a page into rows. Field names are matched case-insensitively (the mapping may spell
+ * `sms_enrolled__c`; the API answers `SMS_Enrolled__c`). With `before` (a cutoff, ISO-8601 UTC),
+ * the page is taken up to the first record stamped at or after it: pages come in SystemModstamp
+ * order, so the rest of the page, and of the query, is too.
+ */
+export function pageRows(spec: MirrorSpec, records: CrmRecord[], phones: MirrorPhoneNormalizer = defaultPhones, before: string | null = null): PageRows {
+  const rows: PageRows = { prospects: [], accounts: [], removedIds: [], last: null, reachedCutoff: false, deferred: 0, phoneWarnings: 0 };
   if (records.length === 0) return rows;
   const key = keyResolver(records[0]);
   const idKey = key('Id');
   const stampKey = key('SystemModstamp');
   const deletedKey = key('IsDeleted');
-  for (const record of records) {
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
+    const systemModstamp = isoFromSalesforce(record[stampKey]);
+    if (before !== null && systemModstamp >= before) {
+      rows.reachedCutoff = true;
+      rows.deferred = records.length - i;
+      break;
+    }
     const id = toId18(String(record[idKey] ?? ''));
     if (!id) throw new Error(`${spec.object} record without a valid Id: ${JSON.stringify(record[idKey])}`);
-    const systemModstamp = isoFromSalesforce(record[stampKey]);
     rows.last = { modstamp: systemModstamp, id };
     if (record[deletedKey] === true) {
       rows.removedIds.push(id);
@@ -101,6 +113,11 @@ function prospectRow(
     systemModstamp,
     phones,
   };
+}
+
+/** The SystemModstamp (ISO-8601 UTC) of a record of a page, its field name matched case-insensitively. */
+export function stampOf(record: CrmRecord): string {
+  return isoFromSalesforce(record[keyResolver(record)('SystemModstamp')]);
 }
 
 /** Maps a mapping field name to the key the API used, resolved once per page and memoised. */

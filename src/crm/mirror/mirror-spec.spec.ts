@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { loadMappingFile } from '../crm-mapping';
-import { hasLaterStamp, isoFromSalesforce, mirrorSoql, mirrorSpecs, soqlDateTime } from './mirror-spec';
+import { isAfter, isoFromSalesforce, mirrorCutoff, mirrorSoql, mirrorSpecs, soqlDateTime } from './mirror-spec';
 
 const specs = () => mirrorSpecs(loadMappingFile(join(__dirname, '../../../config/crm-mapping.yaml')));
 
@@ -39,10 +39,27 @@ describe('mirror queries', () => {
     expect(() => isoFromSalesforce(null)).toThrow(/SystemModstamp/);
   });
 
-  it('moves a watermark only to a later stamp', () => {
+  it('reads from a cutoff watermark on, at its stamp included', () => {
+    expect(mirrorSoql(specs()[0], { modstamp: '2026-11-29T10:00:00.000Z', id: '' })).toBe(
+      'SELECT Id, SystemModstamp, IsDeleted, Name FROM Account WHERE SystemModstamp >= 2026-11-29T10:00:00Z ORDER BY SystemModstamp, Id',
+    );
+  });
+
+  it('orders watermarks as (stamp, id) pairs, a cutoff before every record of its stamp', () => {
     const at = (modstamp: string, id = '003000000000001AAA') => ({ modstamp, id });
-    expect(hasLaterStamp(at('2026-11-29T10:00:01.000Z'), at('2026-11-29T10:00:00.000Z'))).toBe(true);
-    expect(hasLaterStamp(at('2026-11-29T10:00:00.000Z', '003000000000009AAA'), at('2026-11-29T10:00:00.000Z'))).toBe(false);
-    expect(hasLaterStamp(at('2026-11-29T10:00:00.000Z'), null)).toBe(true);
+    expect(isAfter(at('2026-11-29T10:00:01.000Z'), at('2026-11-29T10:00:00.000Z'))).toBe(true);
+    expect(isAfter(at('2026-11-29T10:00:00.000Z', '003000000000009AAA'), at('2026-11-29T10:00:00.000Z'))).toBe(true);
+    expect(isAfter(at('2026-11-29T10:00:00.000Z'), at('2026-11-29T10:00:00.000Z'))).toBe(false);
+    expect(isAfter(at('2026-11-29T10:00:00.000Z', ''), at('2026-11-29T10:00:00.000Z'))).toBe(false);
+    expect(isAfter(at('2026-11-29T10:00:00.000Z'), at('2026-11-29T10:00:00.000Z', ''))).toBe(true);
+    expect(isAfter(at('2026-11-29T10:00:00.000Z'), null)).toBe(true);
+  });
+
+  it("cuts at the server's clock, to the second, less the round trip and the lag", () => {
+    const sent = Date.parse('2026-11-29T12:00:00.000Z'); // the local clock, 2 minutes ahead of the server
+    expect(mirrorCutoff('2026-11-29T11:58:07.000Z', sent, sent + 20, 5)).toBe('2026-11-29T11:58:01.000Z');
+    expect(mirrorCutoff('2026-11-29T11:58:07.000Z', sent, sent, 0)).toBe('2026-11-29T11:58:07.000Z');
+    // no server clock: the local one when the query was sent
+    expect(mirrorCutoff(null, sent + 900, sent + 1500, 3)).toBe('2026-11-29T11:59:57.000Z');
   });
 });

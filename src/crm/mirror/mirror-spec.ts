@@ -5,7 +5,14 @@ export type MirrorSpec =
   | { kind: 'account'; object: string; fields: string[]; nameField: string }
   | { kind: 'people'; object: string; fields: string[]; people: PeopleMapping };
 
-/** The last committed record of an object: the cursor is the pair, since many records share a stamp. */
+/**
+ * Where the incremental mirror of an object stands. Two forms:
+ * - `{modstamp, id}`: the last committed record (mid-run: the pair, since many records share a
+ *   stamp); the next read starts after it in (SystemModstamp, Id) order;
+ * - `{modstamp: cutoff, id: ''}`: everything stamped before `cutoff` has been read (a run that
+ *   reached its cutoff); the next read starts at `SystemModstamp >= cutoff`. '' sorts before
+ *   every Id, so both forms order as pairs.
+ */
 export interface Watermark {
   /** SystemModstamp, ISO-8601 UTC */
   modstamp: string;
@@ -52,7 +59,11 @@ function selectList(mapped: string[]): string[] {
 /**
  * The incremental query: everything after the watermark in (SystemModstamp, Id) order, so records
  * sharing one stamp are neither skipped nor read twice (converted Leads included: they must leave
- * the mirror). Without a watermark (full resync): every record that belongs in the mirror.
+ * the mirror); after a cutoff watermark (id ''), everything stamped at or after it. Without a
+ * watermark (first load, full resync): every record that belongs in the mirror.
+ *
+ * The query has no upper bound: the cutoff of a run is only known from the server's clock in the
+ * answer to this very query, so the mirror stops at it on its side (`mirrorCutoff`, pageRows).
  */
 export function mirrorSoql(spec: MirrorSpec, after: Watermark | null): string {
   const select = `SELECT ${spec.fields.join(', ')} FROM ${spec.object}`;
@@ -63,6 +74,7 @@ export function mirrorSoql(spec: MirrorSpec, after: Watermark | null): string {
   }
   const stamp = soqlDateTime(after.modstamp);
   const id = after.id.replace(/[^A-Za-z0-9]/g, '');
+  if (!id) return `${select} WHERE SystemModstamp >= ${stamp}${order}`;
   return `${select} WHERE SystemModstamp > ${stamp} OR (SystemModstamp = ${stamp} AND Id > '${id}')${order}`;
 }
 
@@ -83,8 +95,27 @@ export function isoFromSalesforce(value: unknown): string {
   return date.toISOString();
 }
 
-/** True when (a) has a strictly later stamp than (b) (or there is no b): the cursor may move to a. */
-export function hasLaterStamp(a: Watermark, b: Watermark | null): boolean {
+/** True when (a) is strictly after (b) in (SystemModstamp, Id) order (or there is no b): the watermark may move to a. */
+export function isAfter(a: Watermark, b: Watermark | null): boolean {
   if (!b) return true;
-  return a.modstamp > b.modstamp;
+  const [x, y] = [Date.parse(a.modstamp), Date.parse(b.modstamp)];
+  return x !== y ? x > y : a.id > b.id;
+}
+
+/**
+ * The cutoff of a run: records stamped before it are safe to put behind the watermark; records
+ * stamped at or after it are left for the next poll.
+ *
+ * Salesforce stamps to the second, and a record can commit a moment after others that share (or
+ * follow) its stamp were read: moving the watermark up to the newest stamp read would skip it.
+ * So the watermark never enters the trailing edge: cutoff = the server's clock when the query
+ * ran, truncated to the second, minus `lagSeconds` (covering how long a save may take to commit).
+ * The server's clock is the `Date` of the answer (`serverTime`, whole seconds) less the round trip
+ * (the query ran at least that long before the answer left); without it, the local clock when the
+ * query was sent.
+ */
+export function mirrorCutoff(serverTime: string | null | undefined, sentAtMs: number, receivedAtMs: number, lagSeconds: number): string {
+  const server = serverTime ? Date.parse(serverTime) : NaN;
+  const ranAt = Number.isNaN(server) ? sentAtMs : server - Math.max(0, receivedAtMs - sentAtMs);
+  return new Date(Math.floor(ranAt / 1000) * 1000 - lagSeconds * 1000).toISOString();
 }

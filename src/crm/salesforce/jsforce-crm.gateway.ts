@@ -9,7 +9,7 @@ import {
   type QueryPage,
   type WriteResult,
 } from '../crm-gateway.port';
-import { callScope, observeTransports } from './counting-transport';
+import { callScope, observeTransports, responseDateScope } from './counting-transport';
 import { classifyRecordError, failureOf, toCrmError } from './salesforce-error.classifier';
 
 /**
@@ -70,13 +70,11 @@ export class JsforceCrmGateway extends CrmGateway {
   async query<T extends CrmRecord = CrmRecord>(soql: string, options: { batchSize?: number; includeDeleted?: boolean } = {}): Promise<QueryPage<T>> {
     const resource = options.includeDeleted ? 'queryAll' : 'query';
     const headers = options.batchSize ? { 'Sforce-Query-Options': `batchSize=${options.batchSize}` } : undefined;
-    const body = await this.call(() => this.conn.request<RawQueryPage>({ method: 'GET', url: `/${resource}?q=${encodeURIComponent(soql)}`, headers }));
-    return toPage<T>(body);
+    return this.queryCall<T>(() => this.conn.request<RawQueryPage>({ method: 'GET', url: `/${resource}?q=${encodeURIComponent(soql)}`, headers }));
   }
 
   async queryMore<T extends CrmRecord = CrmRecord>(nextRecordsUrl: string): Promise<QueryPage<T>> {
-    const body = await this.call(() => this.conn.request<RawQueryPage>({ method: 'GET', url: nextRecordsUrl }));
-    return toPage<T>(body);
+    return this.queryCall<T>(() => this.conn.request<RawQueryPage>({ method: 'GET', url: nextRecordsUrl }));
   }
 
   async describe(objectName: string): Promise<ObjectDescription> {
@@ -122,6 +120,13 @@ export class JsforceCrmGateway extends CrmGateway {
   }
 
   // ---- internals ----
+
+  /** A query call, its page stamped with the server's clock from the answer's `Date` header. */
+  private async queryCall<T extends CrmRecord>(request: () => Promise<RawQueryPage>): Promise<QueryPage<T>> {
+    const seen = { date: null as string | null };
+    const body = await responseDateScope.run(seen, () => this.call(request));
+    return { ...toPage<T>(body), serverTime: isoFromHttpDate(seen.date) };
+  }
 
   /**
    * Sends chunks of ≤ 200 one after the other; results in input order. Records the API would
@@ -195,6 +200,13 @@ function toPage<T extends CrmRecord>(body: RawQueryPage): QueryPage<T> {
     done: body.done,
     nextRecordsUrl: body.nextRecordsUrl ?? null,
   };
+}
+
+/** An HTTP-date (`Sun, 29 Nov 2026 12:00:00 GMT`) as ISO-8601 UTC; null when absent or unreadable. */
+function isoFromHttpDate(value: string | null): string | null {
+  if (!value) return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
 
 /** Drops the `attributes` of a record and of its parent records (Account.Name → {Account: {Name}}). */

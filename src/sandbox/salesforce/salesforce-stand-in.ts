@@ -14,7 +14,7 @@ import { runSoql, type Row } from './soql-evaluator';
  * A Salesforce org on 127.0.0.1 that real jsforce talks to: OAuth token endpoint, REST query /
  * queryAll / queryMore, sObject CRUD and upsert, sObject Collections, describe, getDeleted /
  * getUpdated and /limits, with the `Sforce-Limit-Info: api-usage=N/MAX` header on every API
- * answer (REST API Developer Guide, "Limit Info Header"). Sandbox mode and the benchmarks run it;
+ * answer (REST API Developer Guide, "Limit Info Header") and a `Date` header from its clock. Sandbox mode and the benchmarks run it;
  * tests drive it through its programmatic API (seed, read, clock, faults, counters).
  */
 export interface StandInOptions {
@@ -249,6 +249,9 @@ export class SalesforceStandIn {
   // ---- HTTP ----
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Like Salesforce, every answer carries a Date header: the org's clock (this stand-in's, so
+    // a frozen or advanced clock shows), to the second.
+    res.setHeader('Date', this.clock.now().toUTCString());
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = (req.method ?? 'GET').toUpperCase();
     let raw = '';
@@ -298,6 +301,7 @@ export class SalesforceStandIn {
     const apiReq: ApiRequest = { method, path, version, query: url.searchParams, headers: req.headers, body };
     let response: ApiResponse;
     try {
+      res.setHeader('Date', this.clock.now().toUTCString()); // the moment the call is served (after any delay)
       response = route.run(apiReq, ctx);
     } catch (err) {
       if (err instanceof SalesforceApiError) return this.fail(res, err, true);

@@ -33,7 +33,21 @@ export interface DemoOrgIds {
   contactRole: string;
 }
 
+/**
+ * Seeds the demo org as it stood an hour ago (the stand-in's clock set back while seeding): the
+ * records are settled, outside the mirror's trailing window, so the first mirror reads them all.
+ */
 export function seedDemoOrg(sf: SalesforceStandIn): DemoOrgIds {
+  const HOUR = 3_600_000;
+  sf.clock.advance(-HOUR);
+  try {
+    return seed(sf);
+  } finally {
+    sf.clock.advance(HOUR);
+  }
+}
+
+function seed(sf: SalesforceStandIn): DemoOrgIds {
   const user = (FirstName: string, LastName: string, MobilePhone: string) =>
     sf.insert('User', { FirstName, LastName, Username: `${FirstName.toLowerCase()}@demo.example`, Email: `${FirstName.toLowerCase()}@demo.example`, MobilePhone });
   const users = { alice: user('Alice', 'Rep', '+12125550100'), bob: user('Bob', 'Rep', '+14165550100') };
