@@ -7,7 +7,6 @@ export const ERROR_STATUS = {
   BAD_REQUEST: 400,
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
-  INVALID_SIGNATURE_PAYLOAD: 400,
   // 401 / 403
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
@@ -39,7 +38,6 @@ export const ERROR_STATUS = {
   TOO_LONG: 422,
   QUIET_HOURS: 422,
   INVALID_MAPPING: 422,
-  UNSUPPORTED_RECORD_TYPE: 422,
   /** the SMS provider refused a message for a reason of its own (not opt-out, not the number) */
   PROVIDER_REJECTED: 422,
   // 500 / 503
