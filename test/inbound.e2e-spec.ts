@@ -139,6 +139,8 @@ describe('inbound SMS: replies, threads, notifications, keywords and the consent
       expect(stored).toMatchObject({ prospectId: null, recordId: null, userId: repA.user.id });
       const notification = await env.t.dataSource.getRepository(Notification).findOneByOrFail({ messageId: stored.id });
       expect(notification).toMatchObject({ userId: repA.user.id, prospectName: null, recordId: null });
+      // still logged to the CRM, without a WhoId: nothing the service holds stays out of Salesforce
+      expect(await outbox().findBy({ kind: 'task_upsert', aggregateId: stored.id })).toHaveLength(1);
     });
 
     it('refuses the stream without a key, and takes ?access_token= nowhere else', async () => {

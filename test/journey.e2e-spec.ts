@@ -170,4 +170,17 @@ describe('journey: from an enrolled Contact to exactly one Task per message', ()
     expect(status.body.jobs.mirror.lastRun.status).toBe('succeeded');
     expect(status.body.jobs.reconcile.lastRun.status).toBe('succeeded');
   });
+
+  it('a text from a number no prospect holds is kept, notified, and still logged — without a WhoId', async () => {
+    const stranger = '+13125550199';
+    expect((await t.twilio.sendInbound({ from: stranger, to: ALICE_NUMBER, body: 'Got your card at the expo' })).status).toBe(200);
+    expect((await as(alice.apiKey).get('/api/notifications')).body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ type: 'sms_reply', preview: 'Got your card at the expo', recordId: null })]),
+    );
+    await runJob('activity-flush');
+    const task = ourTasks().find((candidate) => String(candidate.Description).includes('Got your card at the expo'));
+    expect(task).toMatchObject({ Subject: `SMS received from ${stranger}`, OwnerId: demo.users.alice, Status: 'Completed' });
+    expect(task?.WhoId ?? null).toBeNull();
+    expect(task?.WhatId ?? null).toBeNull();
+  });
 });

@@ -129,8 +129,9 @@ export class InboundService {
     await manager.getRepository(Message).insert(message);
 
     const outcome = await this.applyKeyword(manager, classification, message);
-    // A reply from a number no prospect holds has no record to log it on; it stays in the service.
-    if (message.prospectId) await this.outbox.enqueue(manager, 'task_upsert', message.id);
+    // Every message becomes a Task; one from a number no prospect holds is logged without a WhoId
+    // (owned by the number's owner), as reconcile would do anyway.
+    await this.outbox.enqueue(manager, 'task_upsert', message.id);
     const [notification = null] = await this.notifications.createForReplies(manager, notificationsFor([{ message, conversation }]));
 
     const replyText = replyFor(outcome, this.config.optOutConfirmation, this.replies);
@@ -231,12 +232,12 @@ export class InboundService {
   }
 
   /**
-   * The replies and the CRM outbox entries of those filed under a prospect. On SQLite, prepared
+   * The replies and their CRM outbox entries (every message is logged). On SQLite, prepared
    * statements that join the unit of work's transaction on the one connection (no query building
    * for a few hundred parameters per batch); elsewhere one multi-row statement per table.
    */
   private async insertReplies(manager: EntityManager, messages: Message[], now: string): Promise<void> {
-    const logged = messages.filter((m) => m.prospectId).map((m) => m.id);
+    const logged = messages.map((m) => m.id);
     const db = this.uow.sqlite;
     if (db) {
       const s = messageStatements(db);
