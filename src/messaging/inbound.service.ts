@@ -1,3 +1,4 @@
+import { newMessage } from './new-message';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { normalizePhone } from '../common/phone-number';
@@ -267,30 +268,25 @@ export class InboundService {
 
 function inboundMessage(sms: InboundSms, classification: InboundClassification, c: Conversation, now: string): Message {
   const counted = countSegments(sms.body, MAX_CONCATENATED_SEGMENTS);
-  return {
-    id: uuid7(),
-    direction: 'inbound',
-    fromNumber: sms.from,
-    toNumber: sms.to,
-    body: sms.body,
-    encoding: counted.encoding,
-    segments: sms.numSegments && sms.numSegments > 0 ? sms.numSegments : Math.max(counted.segments, 1),
-    status: 'received',
-    errorCode: null,
-    providerSid: sms.messageSid,
-    prospectId: c.prospect?.id ?? null,
-    recordId: c.recordId,
-    userId: c.owner?.id ?? null,
-    senderNumberId: c.senderNumber?.id ?? null,
-    idempotencyKey: null,
-    needsReview: classification.needsReview,
-    createdAt: now,
-    updatedAt: now,
-    crmActivityId: null,
-    replyToId: null,
-    sendAttempts: 0,
-    sendClaimedAt: null,
-  };
+  return newMessage(
+    {
+      id: uuid7(),
+      direction: 'inbound',
+      fromNumber: sms.from,
+      toNumber: sms.to,
+      body: sms.body,
+      encoding: counted.encoding,
+      segments: sms.numSegments && sms.numSegments > 0 ? sms.numSegments : Math.max(counted.segments, 1),
+      status: 'received',
+      providerSid: sms.messageSid,
+      prospectId: c.prospect?.id ?? null,
+      recordId: c.recordId,
+      userId: c.owner?.id ?? null,
+      senderNumberId: c.senderNumber?.id ?? null,
+      needsReview: classification.needsReview,
+    },
+    now,
+  );
 }
 
 function notificationsFor(entries: { message: Message; conversation: Conversation }[]) {
@@ -310,22 +306,24 @@ function replyTo(inbound: Message, body: string): Message {
   const counted = countSegments(body, MAX_CONCATENATED_SEGMENTS);
   // just after the message it answers, so the thread reads in order
   const at = new Date(Date.parse(inbound.createdAt) + 1).toISOString();
-  return {
-    ...inbound,
-    id: uuid7(),
-    direction: 'outbound',
-    fromNumber: inbound.toNumber,
-    toNumber: inbound.fromNumber,
-    body,
-    encoding: counted.encoding,
-    segments: counted.segments,
-    status: 'queued',
-    providerSid: null,
-    needsReview: false,
-    replyToId: inbound.id,
-    createdAt: at,
-    updatedAt: at,
-  };
+  return newMessage(
+    {
+      id: uuid7(),
+      direction: 'outbound',
+      fromNumber: inbound.toNumber,
+      toNumber: inbound.fromNumber,
+      body,
+      encoding: counted.encoding,
+      segments: counted.segments,
+      status: 'queued',
+      prospectId: inbound.prospectId,
+      recordId: inbound.recordId,
+      userId: inbound.userId,
+      senderNumberId: inbound.senderNumberId,
+      replyToId: inbound.id,
+    },
+    at,
+  );
 }
 
 /** Twilio sends E.164; anything else (a short code, an odd format) is normalised when it can be, kept as sent otherwise. */

@@ -1,3 +1,4 @@
+import { newMessage } from '../new-message';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -103,30 +104,27 @@ export class SendMessageService {
   private newMessage(principal: Principal, body: string, cleared: ClearedSend, idempotencyKey: string | null): Message {
     const count = countSegments(body, this.config.smsMaxSegments);
     const now = nowIso();
-    return Object.assign(new Message(), {
-      id: randomUUID(),
-      direction: 'outbound',
-      fromNumber: cleared.sender.phoneNumber,
-      toNumber: cleared.recipient.phoneNumber,
-      body,
-      encoding: count.encoding,
-      segments: count.segments,
-      status: 'queued',
-      errorCode: null,
-      providerSid: null,
-      prospectId: cleared.recipient.prospectId,
-      recordId: cleared.record.id,
-      userId: principal.id,
-      senderNumberId: cleared.sender.id,
-      idempotencyKey,
-      needsReview: false,
-      createdAt: now,
-      updatedAt: now,
-      crmActivityId: null,
-      replyToId: null,
-      sendAttempts: 0,
-      sendClaimedAt: null,
-    } satisfies Message);
+    return Object.assign(
+      new Message(),
+      newMessage(
+        {
+          id: randomUUID(),
+          direction: 'outbound',
+          fromNumber: cleared.sender.phoneNumber,
+          toNumber: cleared.recipient.phoneNumber,
+          body,
+          encoding: count.encoding,
+          segments: count.segments,
+          status: 'queued',
+          prospectId: cleared.recipient.prospectId,
+          recordId: cleared.record.id,
+          userId: principal.id,
+          senderNumberId: cleared.sender.id,
+          idempotencyKey,
+        },
+        now,
+      ),
+    );
   }
 
   private findByKey(userId: string, idempotencyKey: string): Promise<Message | null> {

@@ -54,7 +54,8 @@ function describeField(f: FieldDef) {
   };
 }
 
-export function describeObject(object: ObjectDef, version: string) {
+/** The object-level properties both describes carry (the global one lists them per object). */
+function objectSummary(object: ObjectDef, version: string) {
   return {
     name: object.name,
     label: object.label,
@@ -67,9 +68,15 @@ export function describeObject(object: ObjectDef, version: string) {
     queryable: true,
     retrieveable: true,
     searchable: true,
-    layoutable: true,
     replicateable: true,
     urls: urls(object, version),
+  };
+}
+
+export function describeObject(object: ObjectDef, version: string) {
+  return {
+    ...objectSummary(object, version),
+    layoutable: true,
     childRelationships: [],
     recordTypeInfos: [],
     fields: object.fields.map(describeField),
@@ -80,20 +87,6 @@ export function describeGlobal(schema: Schema, version: string) {
   return {
     encoding: 'UTF-8',
     maxBatchSize: 200,
-    sobjects: schema.all().map((o) => ({
-      name: o.name,
-      label: o.label,
-      labelPlural: `${o.label}s`,
-      keyPrefix: o.keyPrefix,
-      custom: false,
-      createable: true,
-      updateable: true,
-      deletable: true,
-      queryable: true,
-      retrieveable: true,
-      searchable: true,
-      replicateable: true,
-      urls: urls(o, version),
-    })),
+    sobjects: schema.all().map((o) => objectSummary(o, version)),
   };
 }
