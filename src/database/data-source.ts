@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { DatabaseConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
+import { runMigrationsOnce } from './migration-lock';
 import { MIGRATIONS } from './migrations';
 
 export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
@@ -24,10 +25,13 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
   };
 }
 
-/** Opens the database and brings its schema up to date through the migrations. */
+/**
+ * Opens the database and brings its schema up to date through the migrations (once, however many
+ * instances boot together on it: see migration-lock.ts).
+ */
 export async function openDatabase(db: DatabaseConfig): Promise<DataSource> {
   const dataSource = new DataSource(dataSourceOptions(db));
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  await runMigrationsOnce(dataSource);
   return dataSource;
 }
