@@ -11,17 +11,14 @@ import { UnitOfWork } from '../src/database/unit-of-work';
 import { OutboxService } from '../src/sync/outbox.service';
 import { OutboxEntry } from '../src/sync/outbox-entry.entity';
 import { seedProspect } from './factories/crm';
-import { createScratchDatabase } from './support/postgres';
+import { createScratchDatabase, onPostgres } from './support/postgres';
 
 const backends: [string, () => Promise<{ config: DatabaseConfig; cleanup: () => Promise<void> }>][] = [
   ['SQLite', async () => ({ config: { type: 'sqlite', path: join(mkdtempSync(join(tmpdir(), 'scs-')), 'consent.db') }, cleanup: async () => undefined })],
-  [
-    'PostgreSQL',
-    async () => {
-      const db = await createScratchDatabase();
-      return { config: { type: 'postgres', url: db.url }, cleanup: db.drop };
-    },
-  ],
+  ...onPostgres('PostgreSQL', async () => {
+    const db = await createScratchDatabase();
+    return { config: { type: 'postgres' as const, url: db.url }, cleanup: db.drop };
+  }),
 ];
 
 describe.each(backends)('consent on %s: opt-out, opt-in, CRM write-back and the ledger', (_name, makeBackend) => {

@@ -5,11 +5,11 @@ import { ProspectPhone } from '../src/crm/prospect-phone.entity';
 import { SalesforceStandIn } from '../src/sandbox/salesforce';
 import type { SyncRunView } from '../src/sync/job-runner.service';
 import { SyncRun } from '../src/sync/sync-run.entity';
-import { createScratchDatabase } from './support/postgres';
+import { createScratchDatabase, describeOnPostgres } from './support/postgres';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** The mirror's raw write path and the run lease on PostgreSQL (production's database). */
-describe('CRM mirror on PostgreSQL (e2e)', () => {
+describeOnPostgres('CRM mirror on PostgreSQL (e2e)', () => {
   let sf: SalesforceStandIn;
   let t: TestApp;
   let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;

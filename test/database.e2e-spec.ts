@@ -11,19 +11,16 @@ import { Message } from '../src/messaging/message.entity';
 import { OutboxService } from '../src/sync/outbox.service';
 import { OutboxEntry } from '../src/sync/outbox-entry.entity';
 import { aMessage } from './factories/activity.factory';
-import { createScratchDatabase } from './support/postgres';
+import { createScratchDatabase, describeOnPostgres, onPostgres } from './support/postgres';
 
 const TABLES = ['users', 'sender_numbers', 'sms_requests', 'prospects', 'prospect_phones', 'accounts', 'crm_mapping', 'messages', 'send_refusals', 'consent_blocks', 'consent_events', 'consent_crm_flags', 'notifications', 'sync_runs', 'sync_watermarks', 'outbox'];
 
 const backends: [string, () => Promise<{ config: DatabaseConfig; cleanup: () => Promise<void> }>][] = [
   ['SQLite (file)', async () => ({ config: { type: 'sqlite', path: join(mkdtempSync(join(tmpdir(), 'scs-')), 'test.db') }, cleanup: async () => undefined })],
-  [
-    'PostgreSQL',
-    async () => {
-      const db = await createScratchDatabase();
-      return { config: { type: 'postgres', url: db.url }, cleanup: db.drop };
-    },
-  ],
+  ...onPostgres('PostgreSQL', async () => {
+    const db = await createScratchDatabase();
+    return { config: { type: 'postgres' as const, url: db.url }, cleanup: db.drop };
+  }),
 ];
 
 describe.each(backends)('database on %s', (_name, makeBackend) => {
@@ -81,5 +78,25 @@ describe.each(backends)('database on %s', (_name, makeBackend) => {
     expect(entries).toHaveLength(150);
     expect(new Set(entries.map((e) => e.aggregateId))).toEqual(new Set(messages.map((m) => m.id)));
     expect(messages.some((m) => Number(m.body.split(' ')[1]) % 4 === 0)).toBe(false);
+  });
+});
+
+describeOnPostgres('the PostgreSQL pool', () => {
+  it('opens at most DATABASE_POOL_SIZE connections, however many queries wait', async () => {
+    const db = await createScratchDatabase();
+    const dataSource = await openDatabase({ type: 'postgres', url: db.url, poolSize: 3 });
+    try {
+      const database = (await dataSource.query('SELECT current_database() AS name'))[0].name as string;
+      const sessions = async () => Number((await dataSource.query('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1', [database]))[0].n);
+      const busy = Array.from({ length: 8 }, () => dataSource.query('SELECT pg_sleep(0.3)'));
+      await sleep(100);
+      const pool = (dataSource.driver as unknown as { master: { totalCount: number } }).master;
+      expect(pool.totalCount).toBe(3);
+      await Promise.all(busy);
+      expect(await sessions()).toBeLessThanOrEqual(3);
+    } finally {
+      await dataSource.destroy();
+      await db.drop();
+    }
   });
 });

@@ -9,7 +9,7 @@ import { MAX_REPLY_SEND_ATTEMPTS, REPLY_SWEEP_GRACE_MS, REPLY_RETRY_MAX_DELAY_MS
 import { OutboxEntry } from '../src/sync/outbox-entry.entity';
 import { aMessage } from './factories/activity.factory';
 import { seedProspect, seedRep } from './factories/crm';
-import { createScratchDatabase } from './support/postgres';
+import { createScratchDatabase, onPostgres } from './support/postgres';
 import { AppWithTwilio, startAppWithTwilio } from './support/with-twilio';
 
 const REP_NUMBER = '+14155550100';
@@ -22,13 +22,10 @@ const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString(
 type Backend = { env: Record<string, string>; cleanup: () => Promise<void> };
 const backends: [string, () => Promise<Backend>][] = [
   ['SQLite', async () => ({ env: {}, cleanup: async () => undefined })],
-  [
-    'PostgreSQL',
-    async () => {
-      const db = await createScratchDatabase();
-      return { env: { DATABASE_URL: db.url }, cleanup: db.drop };
-    },
-  ],
+  ...onPostgres('PostgreSQL', async () => {
+    const db = await createScratchDatabase();
+    return { env: { DATABASE_URL: db.url }, cleanup: db.drop };
+  }),
 ];
 
 describe.each(backends)('keyword replies left queued, sent once by the sweep (%s)', (_name, makeBackend) => {

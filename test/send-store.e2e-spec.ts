@@ -25,7 +25,7 @@ import { OutboxService } from '../src/sync/outbox.service';
 import { OutboxEntry } from '../src/sync/outbox-entry.entity';
 import { aMessage } from './factories/activity.factory';
 import { aProspect, seedProspect, seedRep } from './factories/crm';
-import { createScratchDatabase } from './support/postgres';
+import { createScratchDatabase, onPostgres } from './support/postgres';
 import { FakeCrmGateway } from './support/fake-crm.gateway';
 
 /** A UnitOfWork that hides the SQLite handle: the stores take their portable (TypeORM) path. */
@@ -40,13 +40,10 @@ const sqliteFile = () => join(mkdtempSync(join(tmpdir(), 'scs-')), 'send.db');
 const backends: [string, () => Promise<Backend>][] = [
   ['SQLite, prepared statements', async () => ({ config: { type: 'sqlite', path: sqliteFile() }, cleanup: async () => undefined, portable: false })],
   ['SQLite, portable path', async () => ({ config: { type: 'sqlite', path: sqliteFile() }, cleanup: async () => undefined, portable: true })],
-  [
-    'PostgreSQL',
-    async () => {
-      const db = await createScratchDatabase();
-      return { config: { type: 'postgres', url: db.url }, cleanup: db.drop, portable: true };
-    },
-  ],
+  ...onPostgres('PostgreSQL', async () => {
+    const db = await createScratchDatabase();
+    return { config: { type: 'postgres' as const, url: db.url }, cleanup: db.drop, portable: true };
+  }),
 ];
 
 describe.each(backends)('the send path on %s: SendStore, DeliveryStatusService and SendFactsReader', (_name, makeBackend) => {

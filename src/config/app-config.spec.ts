@@ -116,3 +116,19 @@ describe('activity sync settings', () => {
     expect(problem({ MIRROR_SAFETY_LAG_SECONDS: '3601' })).toBe('MIRROR_SAFETY_LAG_SECONDS: must be between 0 and 3600, got 3601');
   });
 });
+
+describe('database and log settings', () => {
+  it('sizes the PostgreSQL pool from DATABASE_POOL_SIZE (10 by default) and names it when malformed', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).database).toEqual({ type: 'postgres', url: 'postgres://u@h:5432/db', poolSize: 10 });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db', DATABASE_POOL_SIZE: '25' }).database).toMatchObject({ poolSize: 25 });
+    expect(problem({ DATABASE_POOL_SIZE: '0' })).toBe('DATABASE_POOL_SIZE: must be between 1 and 1000, got 0');
+    expect(problem({ DATABASE_URL: 'postgres://u@h:5432/db', DATABASE_POOL_SIZE: 'many' })).toBe('DATABASE_POOL_SIZE: must be a whole number, got "many"');
+  });
+
+  it('reads LOG_LEVEL (unset: null, the caller chooses) and refuses an unknown level', () => {
+    expect(loadConfig({}).logLevel).toBeNull();
+    expect(loadConfig({ LOG_LEVEL: 'DEBUG' }).logLevel).toBe('debug');
+    expect(loadConfig({ LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
+    expect(problem({ LOG_LEVEL: 'loud' })).toBe('LOG_LEVEL: must be one of silent, fatal, error, warn, info, debug, trace, got "loud"');
+  });
+});

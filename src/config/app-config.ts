@@ -36,9 +36,20 @@ export interface AppConfig {
    * out the current second. Off: every record is applied as soon as it is read.
    */
   mirrorSafetyLagSeconds: number | null;
+  /**
+   * LOG_LEVEL as given; null when not set: the service then logs at `info`, the command line
+   * (whose stdout is its own output) at `warn`.
+   */
+  logLevel: LogLevel | null;
 }
 
-export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
+export const LOG_LEVELS = ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Connections the PostgreSQL pool opens at most (DATABASE_POOL_SIZE); SQLite has one connection. */
+export const DEFAULT_DATABASE_POOL_SIZE = 10;
+
+export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string; poolSize?: number };
 
 export interface SalesforceConfig {
   instanceUrl: string;
@@ -133,11 +144,14 @@ export function loadConfig(env: Env, mode: 'sandbox' | 'live' = detectMode(env))
     apiBudgetShare: share(env, 'SALESFORCE_API_BUDGET_SHARE', 0.9),
     reconcileWindowDays: integer(env, 'RECONCILE_WINDOW_DAYS', 7, 1, 365),
     mirrorSafetyLagSeconds: optional(env, 'MIRROR_SAFETY_LAG_SECONDS')?.toLowerCase() === 'off' ? null : integerOrNull(env, 'MIRROR_SAFETY_LAG_SECONDS', 0, 3600),
+    logLevel: optional(env, 'LOG_LEVEL') === null ? null : oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
   };
 }
 
 function database(env: Env): DatabaseConfig {
   const raw = text(env, 'DATABASE_URL', 'sqlite:data/sms-crm-sync.db');
+  // read whatever the database, so a typo is found before the move to PostgreSQL
+  const poolSize = integer(env, 'DATABASE_POOL_SIZE', DEFAULT_DATABASE_POOL_SIZE, 1, 1000);
   if (raw.startsWith('sqlite:')) {
     const path = raw.slice('sqlite:'.length);
     if (!path) throw new ConfigError('DATABASE_URL', 'sqlite: needs a path or :memory:');
@@ -149,7 +163,7 @@ function database(env: Env): DatabaseConfig {
     } catch {
       throw new ConfigError('DATABASE_URL', 'is not a valid postgres:// URL');
     }
-    return { type: 'postgres', url: raw };
+    return { type: 'postgres', url: raw, poolSize };
   }
   throw new ConfigError('DATABASE_URL', 'must be sqlite:PATH, sqlite::memory: or postgres://user:pass@host:port/db');
 }

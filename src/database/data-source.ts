@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { DatabaseConfig } from '../config/app-config';
+import { DatabaseConfig, DEFAULT_DATABASE_POOL_SIZE } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { runMigrationsOnce } from './migration-lock';
 import { MIGRATIONS } from './migrations';
@@ -9,7 +9,7 @@ import { MIGRATIONS } from './migrations';
 export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
   const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logging: false } as const;
   if (db.type === 'postgres') {
-    return { ...common, type: 'postgres', url: db.url, extra: { max: 10 } };
+    return { ...common, type: 'postgres', url: db.url, extra: { max: db.poolSize ?? DEFAULT_DATABASE_POOL_SIZE } };
   }
   if (db.path !== ':memory:') mkdirSync(dirname(db.path), { recursive: true });
   return {

@@ -49,4 +49,11 @@ export abstract class SmsProvider {
 
   /** A cheap authenticated call (fetch the account) for readiness; throws when unreachable. */
   abstract ping(): Promise<void>;
+
+  /**
+   * The kind of a `providerCode` an SmsProviderError carried earlier (stored as the message's
+   * error code), so that a retry is answered as the first failure was. Only the adapter knows
+   * what its provider's codes mean.
+   */
+  abstract errorKindOf(providerCode: string): SmsErrorKind;
 }

@@ -2,7 +2,22 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
 /** PostgreSQL of this machine (started before every session and CI run): trust auth, database `test`. */
-export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test';
+
+/**
+ * Whether the PostgreSQL suites run in this jest run: decided once by postgres-global-setup.js
+ * (required with CI or TEST_POSTGRES_URL; otherwise skipped, with one line saying so, when no
+ * PostgreSQL answers).
+ */
+export const POSTGRES_SUITES_RUN = process.env.TEST_POSTGRES !== 'skip';
+
+/** The PostgreSQL row of a `describe.each` table of backends, or none when its suites are skipped. */
+export function onPostgres<T>(name: string, make: T): [string, T][] {
+  return POSTGRES_SUITES_RUN ? [[name, make]] : [];
+}
+
+/** `describe` for a suite that needs PostgreSQL (`describe.skip` when its suites are skipped). */
+export const describeOnPostgres = POSTGRES_SUITES_RUN ? describe : describe.skip;
 
 /** A fresh, empty database for one test file; `drop()` removes it. */
 export async function createScratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {

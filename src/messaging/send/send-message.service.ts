@@ -14,7 +14,7 @@ import { ClearedSend, SendGateService } from '../gate/send-gate.service';
 import { Message } from '../message.entity';
 import { MessageView, toMessageView } from '../message.view';
 import { countSegments } from '../segments';
-import { SmsProvider, SmsProviderError } from '../sms-provider.port';
+import { SmsErrorKind, SmsProvider, SmsProviderError } from '../sms-provider.port';
 import { DeliveryStatusService } from '../status/delivery-status.service';
 import type { SendMessageDto } from './send-message.dto';
 import { SendStore } from './send-store';
@@ -46,7 +46,7 @@ export class SendMessageService {
     const key = dto.idempotencyKey?.trim() || null;
     if (key) {
       const first = await this.findByKey(principal.id, key);
-      if (first) return replay(first);
+      if (first) return this.replay(first);
     }
     const cleared = await this.gate.clear(principal, dto);
     const message = this.newMessage(principal, dto.body, cleared, key);
@@ -55,7 +55,7 @@ export class SendMessageService {
     } catch (error) {
       // the same key raced in from a concurrent retry: its message is the first result
       const first = key && isUniqueViolation(error) ? await this.findByKey(principal.id, key) : null;
-      if (first) return replay(first);
+      if (first) return this.replay(first);
       throw error;
     }
     return this.dispatch(principal, message, cleared);
@@ -127,37 +127,34 @@ export class SendMessageService {
     );
   }
 
+  /** A retry with the same key: the first message, or the first answer when its send failed. */
+  private replay(first: Message): MessageView {
+    // failed before the provider took it (a failure reported later by a callback is a normal result)
+    if (first.status === 'failed' && first.direction === 'outbound' && !first.providerSid) {
+      const code = first.errorCode ?? UNKNOWN_OUTCOME;
+      const kind = code === UNKNOWN_OUTCOME ? 'TEMPORARY' : this.sms.errorKindOf(code);
+      throw providerAnswer(first, kind, `error ${code}`);
+    }
+    return toMessageView(first);
+  }
+
   private findByKey(userId: string, idempotencyKey: string): Promise<Message | null> {
     return this.dataSource.getRepository(Message).findOneBy({ userId, idempotencyKey });
   }
 }
 
 /** The error a provider failure is answered with (the same on a retry with the same key). */
-function providerAnswer(message: Message, kind: string, providerMessage: string): DomainError {
+function providerAnswer(message: Message, kind: SmsErrorKind, providerMessage: string): DomainError {
   const details = { messageId: message.id, errorCode: message.errorCode, to: message.toNumber };
   switch (kind) {
     case 'OPTED_OUT':
-      return new DomainError('OPTED_OUT', 'The recipient has unsubscribed (provider error 21610); the number is now blocked for everyone.', details);
+      return new DomainError('OPTED_OUT', `The recipient has unsubscribed (provider error ${message.errorCode}); the number is now blocked for everyone.`, details);
     case 'INVALID_RECIPIENT':
       return new DomainError('INVALID_PHONE', 'The provider refused the recipient as not a valid mobile number.', details);
     case 'REJECTED':
       return new DomainError('PROVIDER_REJECTED', `The provider refused the message: ${providerMessage}`, details);
-    default:
+    case 'TEMPORARY':
+    case 'RATE_LIMITED':
       return new DomainError('PROVIDER_UNAVAILABLE', 'The SMS provider did not answer; the message was not sent and will not be re-sent automatically.', details);
   }
-}
-
-/** Codes the adapter reports for a provider that did not answer: Twilio 20429/20500/20503, HTTP 5xx/429, transport errors (ECONN…). */
-const TEMPORARY_ERROR_CODE = /^(TEMPORARY|20429|205\d\d|HTTP_5\d\d|HTTP_429|E[A-Z_]+)$/;
-const KIND_OF_ERROR_CODE: Record<string, string> = { '21610': 'OPTED_OUT', '21211': 'INVALID_RECIPIENT', '21614': 'INVALID_RECIPIENT' };
-
-/** A retry with the same key: the first message, or the first answer when its send failed. */
-function replay(first: Message): MessageView {
-  // failed before the provider took it (a failure reported later by a callback is a normal result)
-  if (first.status === 'failed' && first.direction === 'outbound' && !first.providerSid) {
-    const code = first.errorCode ?? UNKNOWN_OUTCOME;
-    const kind = KIND_OF_ERROR_CODE[code] ?? (TEMPORARY_ERROR_CODE.test(code) ? 'TEMPORARY' : 'REJECTED');
-    throw providerAnswer(first, kind, `error ${code}`);
-  }
-  return toMessageView(first);
 }

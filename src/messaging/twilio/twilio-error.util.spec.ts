@@ -1,5 +1,5 @@
 import RestException from 'twilio/lib/base/RestException';
-import { classifyTwilioError } from './twilio-error.util';
+import { classifyTwilioError, classifyTwilioErrorCode } from './twilio-error.util';
 
 /** Error bodies as the Twilio REST API returns them (https://www.twilio.com/docs/api/errors/{code}), thrown by the SDK. */
 const restError = (statusCode: number, body: object | string) =>
@@ -43,5 +43,33 @@ describe('classifyTwilioError', () => {
 
   it('treats something that is not an error object as temporary', () => {
     expect(classifyTwilioError('socket hang up')).toMatchObject({ kind: 'TEMPORARY', providerCode: null });
+  });
+});
+
+describe('classifyTwilioErrorCode (a stored provider code, for answering a retry as the first failure was)', () => {
+  it.each([
+    ['21610', 'OPTED_OUT'],
+    ['21211', 'INVALID_RECIPIENT'],
+    ['21614', 'INVALID_RECIPIENT'],
+    ['20429', 'RATE_LIMITED'],
+    ['HTTP_429', 'RATE_LIMITED'],
+    ['20500', 'TEMPORARY'],
+    ['20503', 'TEMPORARY'],
+    ['HTTP_502', 'TEMPORARY'],
+    ['ECONNREFUSED', 'TEMPORARY'],
+    ['TEMPORARY', 'TEMPORARY'],
+    ['20003', 'REJECTED'],
+    ['21606', 'REJECTED'],
+    ['HTTP_400', 'REJECTED'],
+    ['REJECTED', 'REJECTED'],
+  ] as const)('%s → %s', (code, kind) => {
+    expect(classifyTwilioErrorCode(code)).toBe(kind);
+  });
+
+  it('agrees with classifyTwilioError on the code it reported', () => {
+    for (const [code, status] of [[21610, 400], [21211, 400], [20429, 429], [20503, 503], [20003, 401]] as const) {
+      const first = classifyTwilioError(restError(status, twilioBody(code, status, 'x')));
+      expect(classifyTwilioErrorCode(first.providerCode!)).toBe(first.kind);
+    }
   });
 });

@@ -22,6 +22,7 @@ export interface ClassifiedSmsError {
 const OPTED_OUT_CODES = new Set([21610]);
 const INVALID_RECIPIENT_CODES = new Set([21211, 21614]);
 const RATE_LIMIT_CODE = 20429;
+const KINDS: readonly SmsErrorKind[] = ['OPTED_OUT', 'INVALID_RECIPIENT', 'TEMPORARY', 'RATE_LIMITED', 'REJECTED'];
 
 export function classifyTwilioError(error: unknown): ClassifiedSmsError {
   const { status, code, message } = readError(error);
@@ -36,6 +37,26 @@ export function classifyTwilioError(error: unknown): ClassifiedSmsError {
   if (status === 429 || twilioCode === RATE_LIMIT_CODE) return { kind: 'RATE_LIMITED', providerCode, message };
   if (status >= 500) return { kind: 'TEMPORARY', providerCode, message };
   return { kind: 'REJECTED', providerCode, message };
+}
+
+/**
+ * The kind of a provider code classifyTwilioError reported earlier and the caller stored (a
+ * message's `errorCode`), for answering a retry the way the first failure was answered:
+ * Twilio's numeric codes as above, `HTTP_<status>` by its status, a transport code (`ECONN…`) as
+ * TEMPORARY, one of our kinds as itself; anything else REJECTED.
+ */
+export function classifyTwilioErrorCode(providerCode: string): SmsErrorKind {
+  if ((KINDS as readonly string[]).includes(providerCode)) return providerCode as SmsErrorKind;
+  if (/^\d+$/.test(providerCode)) {
+    const code = Number(providerCode);
+    if (OPTED_OUT_CODES.has(code)) return 'OPTED_OUT';
+    if (INVALID_RECIPIENT_CODES.has(code)) return 'INVALID_RECIPIENT';
+    if (code === RATE_LIMIT_CODE) return 'RATE_LIMITED';
+    return /^205\d\d$/.test(providerCode) ? 'TEMPORARY' : 'REJECTED';
+  }
+  const http = /^HTTP_(\d{3})$/.exec(providerCode);
+  if (http) return http[1] === '429' ? 'RATE_LIMITED' : Number(http[1]) >= 500 ? 'TEMPORARY' : 'REJECTED';
+  return /^E[A-Z_]+$/.test(providerCode) ? 'TEMPORARY' : 'REJECTED';
 }
 
 function readError(error: unknown): { status: number | null; code: number | string | null; message: string } {

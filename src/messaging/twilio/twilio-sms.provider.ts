@@ -1,7 +1,7 @@
 import twilio from 'twilio';
 import type { TwilioConfig } from '../../config/app-config';
-import { OutgoingSms, SentSms, SmsProvider, SmsProviderError } from '../sms-provider.port';
-import { classifyTwilioError } from './twilio-error.util';
+import { OutgoingSms, SentSms, SmsErrorKind, SmsProvider, SmsProviderError } from '../sms-provider.port';
+import { classifyTwilioError, classifyTwilioErrorCode } from './twilio-error.util';
 import { TwilioHttpClient } from './twilio-http-client';
 import { toDeliveryStatus } from './twilio-status.util';
 
@@ -58,6 +58,10 @@ export class TwilioSmsProvider extends SmsProvider {
     } catch (error) {
       throw toProviderError(error);
     }
+  }
+
+  errorKindOf(providerCode: string): SmsErrorKind {
+    return classifyTwilioErrorCode(providerCode);
   }
 }
 
