@@ -4,8 +4,9 @@ import { User } from '../auth/user.entity';
 import { Prospect } from '../crm/prospect.entity';
 import { ProspectPhone } from '../crm/prospect-phone.entity';
 import { SenderNumber } from '../numbers/sender-number.entity';
+import { runQuery } from '../database/portable-sql';
 import { fileUnder, FiledUnder, LastOutbound } from './conversation-match';
-import { Message } from './message.entity';
+import { ConversationPair, LastOutboundRow, lastOutboundQuery } from './conversation-queries';
 
 /** Who a reply came from (their number) and where it came to (our number). */
 export interface Conversation extends FiledUnder {
@@ -21,7 +22,9 @@ export const conversationKey = (from: string, to: string) => `${from}|${to}`;
 /**
  * Matches replies to our numbers and their owners, and their senders to prospects through the
  * phone index (every prospect holding the number). Works on many conversations at once with one
- * query per table, so a batch of webhooks costs a handful of statements, not a handful each.
+ * query per table, so a batch of webhooks costs a handful of statements, not a handful each, and
+ * each reads a bounded number of rows through an index (the last outbound message of a pair is a
+ * LIMIT 1, see conversation-queries.ts), however long the history.
  */
 @Injectable()
 export class ConversationMatcher {
@@ -33,16 +36,11 @@ export class ConversationMatcher {
     const phones = await manager.getRepository(ProspectPhone).findBy({ e164: In(froms) });
     const prospectIds = unique(phones.map((p) => p.prospectId));
     const prospects = prospectIds.length > 0 ? await manager.getRepository(Prospect).findBy({ id: In(prospectIds) }) : [];
-    const matchedFroms = unique(phones.map((p) => p.e164));
-    // The last message each rep line sent to each matched number (what a reply answers).
-    const outbound =
-      matchedFroms.length > 0
-        ? await manager.getRepository(Message).find({
-            select: { fromNumber: true, toNumber: true, prospectId: true, recordId: true, createdAt: true },
-            where: { direction: 'outbound', toNumber: In(matchedFroms), fromNumber: In(tos) },
-            order: { createdAt: 'DESC' },
-          })
-        : [];
+    // The last message each rep line sent to each matched number (what a reply answers): one
+    // indexed LIMIT 1 per conversation, never the pair's whole history.
+    const matched = new Set(phones.map((p) => p.e164));
+    const asked = uniquePairs(pairs.filter((p) => matched.has(p.from)));
+    const outbound = asked.length > 0 ? await runQuery<LastOutboundRow>(manager, lastOutboundQuery(asked)) : [];
 
     const numberByPhone = new Map(numbers.map((n) => [n.phoneNumber, n]));
     const userById = new Map(users.map((u) => [u.id, u]));
@@ -56,10 +54,7 @@ export class ConversationMatcher {
       prospectsByPhone.set(phone.e164, list);
     }
     const lastByPair = new Map<string, LastOutbound>();
-    for (const m of outbound) {
-      const key = conversationKey(m.toNumber, m.fromNumber);
-      if (!lastByPair.has(key)) lastByPair.set(key, { prospectId: m.prospectId, recordId: m.recordId });
-    }
+    for (const m of outbound) lastByPair.set(conversationKey(m.to_number, m.from_number), { prospectId: m.prospect_id, recordId: m.record_id });
 
     const result = new Map<string, Conversation>();
     for (const { from, to } of pairs) {
@@ -76,4 +71,9 @@ export class ConversationMatcher {
 
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
+}
+
+function uniquePairs(pairs: ConversationPair[]): ConversationPair[] {
+  const byKey = new Map(pairs.map((p) => [conversationKey(p.from, p.to), { from: p.from, to: p.to }]));
+  return [...byKey.values()];
 }

@@ -7,6 +7,11 @@ export type Encoding = 'GSM-7' | 'UCS-2';
 /** One SMS, either direction. Becomes exactly one Salesforce Task (crmActivityId once logged). */
 @Entity('messages')
 @Index('uq_messages_user_idempotency', ['userId', 'idempotencyKey'], { unique: true })
+// the hot paths' indexes (migration 1764850000000-bounded-hot-paths): thread legs and the pair's last send
+@Index('ix_messages_from_created', ['fromNumber', 'createdAt', 'id'])
+@Index('ix_messages_to_created', ['toNumber', 'createdAt', 'id'])
+@Index('ix_messages_prospect_created', ['prospectId', 'createdAt', 'id'])
+@Index('ix_messages_pair_latest', ['toNumber', 'fromNumber', 'direction', 'createdAt', 'id'])
 export class Message {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -15,12 +20,10 @@ export class Message {
   direction!: MessageDirection;
 
   /** E.164 */
-  @Index()
   @Column({ name: 'from_number', type: 'varchar', length: 16 })
   fromNumber!: string;
 
   /** E.164 */
-  @Index()
   @Column({ name: 'to_number', type: 'varchar', length: 16 })
   toNumber!: string;
 
@@ -43,7 +46,6 @@ export class Message {
   @Column({ name: 'provider_sid', type: 'varchar', length: 64, nullable: true, unique: true })
   providerSid!: string | null;
 
-  @Index()
   @Column({ name: 'prospect_id', type: 'varchar', length: 18, nullable: true })
   prospectId!: string | null;
 

@@ -1,7 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 @Entity('notifications')
-@Index('ix_notifications_user_created', ['userId', 'createdAt'])
+@Index('ix_notifications_user_created', ['userId', 'createdAt', 'id'])
+@Index('ix_notifications_user_unread', ['userId', 'createdAt', 'id'], { where: '"read_at" IS NULL' })
 export class Notification {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

@@ -11,7 +11,7 @@ export type OutboxKind = 'task_upsert' | 'task_status' | 'do_not_sms';
 export type OutboxStatus = 'pending' | 'done' | 'parked';
 
 @Entity('outbox')
-@Index('ix_outbox_due', ['status', 'priority', 'nextAttemptAt'])
+@Index('ix_outbox_claim', ['status', 'priority', 'id'])
 export class OutboxEntry {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Principal } from '../../auth/principal';
 import { DomainError } from '../../common/domain-error';
 import type { GateCode } from '../gate/refusal';
 import { SendGateService } from '../gate/send-gate.service';
 import type { RecipientFacts, RecordFacts, SenderFacts } from '../gate/send-context';
 import { BODY_RULES } from '../gate/send-rules';
-import { Message } from '../message.entity';
 import { MessageView, toMessageView } from '../message.view';
+import { THREAD_PAGE_DEFAULT, ThreadLeg } from '../thread-page';
+import { readThreadPage } from '../thread-page.reader';
 import { RecordRecipientsService } from './record-recipients.service';
 
 export interface RecordSmsScreen {
@@ -22,7 +23,8 @@ export interface RecordSmsScreen {
 /**
  * The Ad-hoc SMS screen of a record (CONTRACT §2): who can be texted, from which of the rep's
  * numbers, whether the gate would let a message through now (every rule but the body's), and the
- * thread with those people — every message with their numbers, all reps, oldest first.
+ * thread with those people — the latest page (THREAD_PAGE_DEFAULT messages) with their numbers,
+ * all reps, oldest first; older pages through the prospect's thread (GET /api/prospects/:id/messages).
  */
 @Injectable()
 export class RecordScreenService {
@@ -65,14 +67,12 @@ export class RecordScreenService {
   private async thread(record: RecordFacts): Promise<MessageView[]> {
     const phones = [...new Set(record.candidates.map((c) => c.phoneNumber))];
     if (phones.length === 0) return [];
-    const messages = await this.dataSource.getRepository(Message).find({
-      where: [
-        { direction: 'outbound', toNumber: In(phones) },
-        { direction: 'inbound', fromNumber: In(phones) },
-      ],
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
-    return messages.map(toMessageView);
+    const legs = phones.flatMap((value): ThreadLeg[] => [
+      { column: 'to_number', value, direction: 'outbound' },
+      { column: 'from_number', value, direction: 'inbound' },
+    ]);
+    const page = await readThreadPage(this.dataSource.manager, legs, null, THREAD_PAGE_DEFAULT);
+    return page.messages.map(toMessageView);
   }
 }
 

@@ -1,0 +1,27 @@
+import { decodeCursor, encodeCursor, threadPageQuery } from './thread-page';
+
+describe('thread page', () => {
+  it('round-trips a cursor and refuses text it did not write', () => {
+    const cursor = { createdAt: '2026-12-05T10:11:12.345Z', id: '01938c1e-7d4a-7b2c-9f00-0123456789ab' };
+    expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+    expect(decodeCursor('')).toBeNull();
+    expect(decodeCursor('a+b/')).toBeNull();
+    expect(decodeCursor(Buffer.from('2026-12-05T10:11:12.345Z').toString('base64url'))).toBeNull();
+    expect(decodeCursor(Buffer.from('not a date|abc').toString('base64url'))).toBeNull();
+  });
+
+  it('bounds every leg by the page size and starts each below the cursor', () => {
+    const q = threadPageQuery(
+      [
+        { column: 'to_number', value: '+14155550123', direction: 'outbound' },
+        { column: 'prospect_id', value: '003000000000001AAA' },
+      ],
+      { createdAt: '2026-01-01T00:00:00.000Z', id: 'x' },
+      51,
+    );
+    expect(q.sql.match(/LIMIT \?/g)).toHaveLength(3);
+    expect(q.sql.match(/\(created_at, id\) < \(\?, \?\)/g)).toHaveLength(2);
+    expect(q.params).toEqual(['+14155550123', 'outbound', '2026-01-01T00:00:00.000Z', 'x', 51, '003000000000001AAA', '2026-01-01T00:00:00.000Z', 'x', 51, 51]);
+    expect(q.sql.split('?').length - 1).toBe(q.params.length);
+  });
+});
