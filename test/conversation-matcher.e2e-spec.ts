@@ -8,7 +8,7 @@ import { ConversationMatcher } from '../src/messaging/conversation-matcher';
 import { Message } from '../src/messaging/message.entity';
 import { aMessage } from './factories/activity.factory';
 import { seedProspect, seedRep } from './factories/crm';
-import { createScratchDatabase } from './support/postgres';
+import { createScratchDatabase, onPostgres } from './support/postgres';
 
 const LINE_A = '+14155550100';
 const LINE_B = '+12125550100';
@@ -17,13 +17,10 @@ const SOLO = '+16175550142';
 
 const engines: [string, () => Promise<{ config: DatabaseConfig; drop: () => Promise<void> }>][] = [
   ['SQLite', async () => ({ config: { type: 'sqlite', path: join(mkdtempSync(join(tmpdir(), 'scs-')), 'match.db') }, drop: async () => undefined })],
-  [
-    'PostgreSQL',
-    async () => {
-      const db = await createScratchDatabase();
-      return { config: { type: 'postgres', url: db.url }, drop: db.drop };
-    },
-  ],
+  ...onPostgres('PostgreSQL', async () => {
+    const db = await createScratchDatabase();
+    return { config: { type: 'postgres' as const, url: db.url }, drop: db.drop };
+  }),
 ];
 
 describe.each(engines)('conversation matcher on %s', (_name, engine) => {

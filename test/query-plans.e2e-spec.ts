@@ -12,7 +12,7 @@ import { TwilioStandIn } from '../src/sandbox/twilio';
 import { OutboxEntry } from '../src/sync/outbox-entry.entity';
 import { aMessage, anOutboxEntry } from './factories/activity.factory';
 import { seedProspect, seedRep } from './factories/crm';
-import { createScratchDatabase } from './support/postgres';
+import { createScratchDatabase, onPostgres } from './support/postgres';
 import { startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -93,7 +93,9 @@ function sqlitePlans(path: string): PlanChecker {
           return scanned !== undefined && scanned !== 'CONSTANT' && !subqueries.has(scanned);
         });
     },
-    close: async () => db.close(),
+    close: async () => {
+      db.close();
+    },
   };
 }
 
@@ -135,13 +137,10 @@ const engines: [string, () => Promise<{ env: Record<string, string>; checker: ()
       return { env: { DATABASE_URL: `sqlite:${path}` }, checker: async () => sqlitePlans(path), drop: async () => undefined };
     },
   ],
-  [
-    'PostgreSQL',
-    async () => {
-      const db = await createScratchDatabase();
-      return { env: { DATABASE_URL: db.url }, checker: () => postgresPlans(db.url), drop: db.drop };
-    },
-  ],
+  ...onPostgres('PostgreSQL', async () => {
+    const db = await createScratchDatabase();
+    return { env: { DATABASE_URL: db.url }, checker: () => postgresPlans(db.url), drop: db.drop };
+  }),
 ];
 
 const REP = '+14155550100';

@@ -2,7 +2,7 @@ import { ProspectPhone } from '../src/crm/prospect-phone.entity';
 import { Message } from '../src/messaging/message.entity';
 import { aMessage } from './factories/activity.factory';
 import { seedProspect, seedRep } from './factories/crm';
-import { createScratchDatabase } from './support/postgres';
+import { createScratchDatabase, onPostgres } from './support/postgres';
 import { startTestApp, TestApp } from './support/test-app';
 
 const REP = '+14155550100';
@@ -13,13 +13,10 @@ const STRANGER = '+13125550199';
 
 const engines: [string, () => Promise<{ env: Record<string, string>; drop: () => Promise<void> }>][] = [
   ['SQLite', async () => ({ env: {}, drop: async () => undefined })],
-  [
-    'PostgreSQL',
-    async () => {
-      const db = await createScratchDatabase();
-      return { env: { DATABASE_URL: db.url }, drop: db.drop };
-    },
-  ],
+  ...onPostgres('PostgreSQL', async () => {
+    const db = await createScratchDatabase();
+    return { env: { DATABASE_URL: db.url }, drop: db.drop };
+  }),
 ];
 
 describe.each(engines)('thread pages by cursor on %s', (_name, engine) => {
