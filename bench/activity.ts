@@ -17,7 +17,7 @@ import { openDatabase } from '../src/database/data-source';
 import { Message } from '../src/messaging/message.entity';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, SalesforceStandIn, seedDemoOrg } from '../src/sandbox/salesforce';
 import { ActivityFlushService } from '../src/sync/activity-flush.service';
-import { OutboxEntry } from '../src/sync/outbox-entry.entity';
+import { OutboxEntry } from '../src/outbox/outbox-entry.entity';
 import { ReconcileService } from '../src/sync/reconcile.service';
 import { buildTask } from '../src/sync/task-builder';
 

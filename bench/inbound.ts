@@ -31,7 +31,7 @@ import { Message } from '../src/messaging/message.entity';
 import { Notification } from '../src/notifications/notification.entity';
 import { SenderNumber } from '../src/numbers/sender-number.entity';
 import { TwilioStandIn, twilioSignature } from '../src/sandbox/twilio';
-import { OutboxEntry } from '../src/sync/outbox-entry.entity';
+import { OutboxEntry } from '../src/outbox/outbox-entry.entity';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);

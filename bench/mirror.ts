@@ -15,7 +15,7 @@ import type { LoggerService } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/app-config';
 import { createAppContext } from '../src/create-app';
-import { JobRunner, type SyncRunView } from '../src/sync/job-runner.service';
+import { JobRunner, type SyncRunView } from '../src/jobs/job-runner.service';
 
 process.env.LOG_LEVEL ??= 'silent';
 

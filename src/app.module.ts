@@ -8,14 +8,16 @@ import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { NumbersModule } from './numbers/numbers.module';
 import { ConsentModule } from './consent/consent.module';
-import { OutboxModule } from './sync/outbox.module';
+import { OutboxModule } from './outbox/outbox.module';
 import { SmsProviderModule } from './messaging/twilio/sms-provider.module';
 import { CrmModule } from './crm/crm.module';
 import { SendingModule } from './messaging/sending.module';
 import { ActivityModule } from './sync/activity.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { InboundModule } from './messaging/inbound.module';
+import { ConsentMessagesModule } from './messaging/consent-messages.reader';
 import { SyncModule } from './sync/sync.module';
+import { JobsModule } from './jobs/jobs.module';
 import { CrmMirrorModule } from './crm/crm-mirror.module';
 
 @Module({})
@@ -34,10 +36,12 @@ export class AppModule {
         OutboxModule,
         ActivityModule,
         ConsentModule,
+        ConsentMessagesModule,
         NumbersModule,
         SendingModule,
         NotificationsModule,
         InboundModule,
+        JobsModule,
         SyncModule,
         CrmMirrorModule,
       ],

@@ -10,7 +10,7 @@ import { SenderNumber } from '../src/numbers/sender-number.entity';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, SalesforceStandIn, seedDemoOrg, type DemoOrgIds } from '../src/sandbox/salesforce';
 import { ActivityFlushService } from '../src/sync/activity-flush.service';
 import { ApiBudget } from '../src/sync/api-budget';
-import { OutboxEntry } from '../src/sync/outbox-entry.entity';
+import { OutboxEntry } from '../src/outbox/outbox-entry.entity';
 import { ReconcileService } from '../src/sync/reconcile.service';
 import type { SyncStatus } from '../src/sync/sync-status.service';
 import { aContact, aLead, aMessage, anOutboxEntry, aSenderNumber, aUser, insertLoggedMessages, insertRows } from './factories/activity.factory';

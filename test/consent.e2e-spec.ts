@@ -8,8 +8,8 @@ import { ConsentCrmFlag } from '../src/consent/consent-crm-flag.entity';
 import { Prospect } from '../src/crm/prospect.entity';
 import { openDatabase } from '../src/database/data-source';
 import { UnitOfWork } from '../src/database/unit-of-work';
-import { OutboxService } from '../src/sync/outbox.service';
-import { OutboxEntry } from '../src/sync/outbox-entry.entity';
+import { OutboxService } from '../src/outbox/outbox.service';
+import { OutboxEntry } from '../src/outbox/outbox-entry.entity';
 import { seedProspect } from './factories/crm';
 import { createScratchDatabase, onPostgres } from './support/postgres';
 

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { runCli } from '../src/cli/cli';
 import { RecordContextService } from '../src/crm/record-context.service';
 import { SalesforceStandIn } from '../src/sandbox/salesforce';
-import type { SyncRunView } from '../src/sync/job-runner.service';
-import { SyncWatermark } from '../src/sync/sync-watermark.entity';
+import type { SyncRunView } from '../src/jobs/job-runner.service';
+import { SyncWatermark } from '../src/crm/mirror/sync-watermark.entity';
 import { startTestApp, type TestApp } from './support/test-app';
 
 type Mapping = { people: Record<string, unknown>[]; account: Record<string, unknown>; activity: Record<string, unknown>; meta?: Record<string, unknown> };
@@ -171,7 +171,8 @@ describe('CRM mapping, record context and the sync command line (e2e)', () => {
     it('sync: refuses an unknown job with a usage line', async () => {
       const { io, err } = capture();
       expect(await runCli(['sync', 'everything'], io, env)).toBe(1);
-      expect(err).toEqual(['sms-crm-sync: usage: sync mirror|full-resync|activity-flush|reconcile']);
+      // the jobs the handlers declare
+      expect(err).toEqual(['sms-crm-sync: usage: sync activity-flush|full-resync|keyword-replies|mirror|reconcile']);
     });
 
     it('mapping validate: 0 with one OK line; 1 with every problem on one line', async () => {

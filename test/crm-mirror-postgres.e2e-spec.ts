@@ -3,8 +3,8 @@ import { ProspectDirectory } from '../src/crm/prospect-directory.service';
 import { Prospect } from '../src/crm/prospect.entity';
 import { ProspectPhone } from '../src/crm/prospect-phone.entity';
 import { SalesforceStandIn } from '../src/sandbox/salesforce';
-import type { SyncRunView } from '../src/sync/job-runner.service';
-import { SyncRun } from '../src/sync/sync-run.entity';
+import type { SyncRunView } from '../src/jobs/job-runner.service';
+import { SyncRun } from '../src/jobs/sync-run.entity';
 import { createScratchDatabase, describeOnPostgres } from './support/postgres';
 import { startTestApp, type TestApp } from './support/test-app';
 

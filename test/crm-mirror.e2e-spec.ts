@@ -3,8 +3,8 @@ import { ProspectDirectory } from '../src/crm/prospect-directory.service';
 import { Prospect } from '../src/crm/prospect.entity';
 import { ProspectPhone } from '../src/crm/prospect-phone.entity';
 import { SalesforceStandIn } from '../src/sandbox/salesforce';
-import type { SyncRunView } from '../src/sync/job-runner.service';
-import { SyncWatermark } from '../src/sync/sync-watermark.entity';
+import type { SyncRunView } from '../src/jobs/job-runner.service';
+import { SyncWatermark } from '../src/crm/mirror/sync-watermark.entity';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**

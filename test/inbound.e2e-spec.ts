@@ -4,7 +4,7 @@ import { ConsentCrmFlag } from '../src/consent/consent-crm-flag.entity';
 import { ConsentService } from '../src/consent/consent.service';
 import { Message } from '../src/messaging/message.entity';
 import { Notification } from '../src/notifications/notification.entity';
-import { OutboxEntry } from '../src/sync/outbox-entry.entity';
+import { OutboxEntry } from '../src/outbox/outbox-entry.entity';
 import { seedProspect, seedRep } from './factories/crm';
 import { openEventStream } from './support/event-stream';
 import { startAppWithTwilio, AppWithTwilio } from './support/with-twilio';

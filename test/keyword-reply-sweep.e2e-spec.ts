@@ -6,7 +6,7 @@ import { Message } from '../src/messaging/message.entity';
 import { KeywordReplySender } from '../src/messaging/replies/keyword-reply-sender.service';
 import { KeywordReplySweep } from '../src/messaging/replies/keyword-reply-sweep.service';
 import { MAX_REPLY_SEND_ATTEMPTS, REPLY_SWEEP_GRACE_MS, REPLY_RETRY_MAX_DELAY_MS } from '../src/messaging/replies/reply-send-policy';
-import { OutboxEntry } from '../src/sync/outbox-entry.entity';
+import { OutboxEntry } from '../src/outbox/outbox-entry.entity';
 import { aMessage } from './factories/activity.factory';
 import { seedProspect, seedRep } from './factories/crm';
 import { createScratchDatabase, onPostgres } from './support/postgres';
@@ -211,7 +211,7 @@ describe('the keyword reply sweep on its schedule', () => {
   afterAll(() => env.close());
 
   it('is registered and sends a reply left queued without being asked', async () => {
-    expect(env.t.app.get(SchedulerRegistry).getCronJob('keyword-replies:sweep')).toBeDefined();
+    expect(env.t.app.get(SchedulerRegistry).getCronJob('job:keyword-replies')).toBeDefined();
     const rep = await seedRep(env.t.dataSource, REP_NUMBER);
     const at = minutesAgo(1);
     const reply = aMessage({ direction: 'outbound', status: 'queued', fromNumber: REP_NUMBER, toNumber: '+16175559999', body: CONFIRMATION, userId: rep.user.id, replyToId: randomUUID(), createdAt: at, updatedAt: at });

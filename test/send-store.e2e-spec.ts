@@ -21,8 +21,8 @@ import { RecordRecipientsService } from '../src/messaging/records/record-recipie
 import { SendStore } from '../src/messaging/send/send-store';
 import { DeliveryStatusService } from '../src/messaging/status/delivery-status.service';
 import { SenderNumber } from '../src/numbers/sender-number.entity';
-import { OutboxService } from '../src/sync/outbox.service';
-import { OutboxEntry } from '../src/sync/outbox-entry.entity';
+import { OutboxService } from '../src/outbox/outbox.service';
+import { OutboxEntry } from '../src/outbox/outbox-entry.entity';
 import { aMessage } from './factories/activity.factory';
 import { aProspect, seedProspect, seedRep } from './factories/crm';
 import { createScratchDatabase, onPostgres } from './support/postgres';

@@ -4,7 +4,7 @@ import { Message } from '../src/messaging/message.entity';
 import { SendRefusal } from '../src/messaging/send-refusal.entity';
 import { SalesforceStandIn } from '../src/sandbox/salesforce';
 import { TwilioStandIn } from '../src/sandbox/twilio';
-import { OutboxEntry } from '../src/sync/outbox-entry.entity';
+import { OutboxEntry } from '../src/outbox/outbox-entry.entity';
 import { seedAccount, seedProspect } from './factories/mirror.factory';
 import { startTestApp, TestApp } from './support/test-app';
 

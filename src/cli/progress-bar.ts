@@ -1,4 +1,4 @@
-import type { JobProgress } from '../sync/sync-job';
+import type { JobProgress } from '../jobs/job-handler';
 
 /**
  * A one-line progress bar for a terminal: `Contact [########------------] 40% 40,000/100,000`,

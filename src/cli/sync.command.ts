@@ -1,27 +1,27 @@
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { createAppContext } from '../create-app';
-import { JobRunner, SYNC_JOBS, type SyncRunView } from '../sync/job-runner.service';
-import type { JobStats } from '../sync/sync-job';
+import { JobRunner, type SyncRunView } from '../jobs/job-runner.service';
+import type { JobStats } from '../jobs/job-handler';
 import type { CliIo } from './cli';
 import { CliError } from './cli-error';
 import { CliLogger } from './cli-logger';
 import { progressBar } from './progress-bar';
 
 /**
- * `sync mirror|full-resync|activity-flush|reconcile`: runs the job in this process, through the
- * same runner as the service (recorded in sync_runs; refused while the service runs it). A
- * progress bar on a terminal, then one summary line. Exit 0 when the run succeeded, 1 otherwise.
+ * `sync <job>` (mirror, full-resync, activity-flush, reconcile, …: the jobs the service's handlers
+ * declare): runs the job in this process, through the same runner as the service (recorded in
+ * sync_runs; refused while the service runs it). A progress bar on a terminal, then one summary
+ * line. Exit 0 when the run succeeded, 1 otherwise.
  */
 export async function syncCommand(args: string[], io: CliIo, loadConfig: () => Promise<AppConfig>): Promise<number> {
   const job = args[0];
-  if (!job || !SYNC_JOBS.includes(job as never) || args.length > 1) {
-    throw new CliError(`usage: sync ${SYNC_JOBS.join('|')}`);
-  }
   const config = withoutSchedules(await loadConfig());
   if (config.mode === 'sandbox') throw new CliError(SANDBOX_HINT);
   const context = await createAppContext(config, new CliLogger());
   try {
+    const jobs = context.get(JobRunner).registered();
+    if (!job || !jobs.includes(job) || args.length > 1) throw new CliError(`usage: sync ${jobs.join('|')}`);
     const bar = io.isTty ? progressBar(io.write ?? ((text) => process.stdout.write(text))) : null;
     let run: SyncRunView;
     try {

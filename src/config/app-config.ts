@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { parseQuietHoursWindow, type QuietHoursWindow } from '../messaging/quiet-hours';
+import { parseQuietHoursWindow, type QuietHoursWindow } from './quiet-hours-window';
 
 /** The service's settings (CONTRACT §1), validated once at boot into this typed object. */
 export interface AppConfig {
@@ -73,7 +73,7 @@ export interface KeywordRepliesConfig {
   helpText: string | null;
 }
 
-/** Minutes after local midnight, [start, end) (messaging/quiet-hours.ts), with the text it was read from. */
+/** Minutes after local midnight, [start, end) (config/quiet-hours-window.ts), with the text it was read from. */
 export type QuietHoursSetting = QuietHoursWindow & { label: string };
 
 /** A setting that is missing or malformed: the message names the variable and the problem. */

@@ -4,8 +4,8 @@ import { DomainError } from '../common/domain-error';
 import { normalizePhone } from '../common/phone-number';
 import { Prospect } from '../crm/prospect.entity';
 import { ProspectPhone } from '../crm/prospect-phone.entity';
-import { Message } from '../messaging/message.entity';
 import type { ConsentSource } from './consent-block.entity';
+import { ConsentMessages } from './consent-messages.port';
 import { ConsentService } from './consent.service';
 
 export interface ConsentEventView {
@@ -36,6 +36,7 @@ export class ConsentLedgerService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly consent: ConsentService,
+    private readonly messages: ConsentMessages,
   ) {}
 
   async report(phone: string): Promise<ConsentReport> {
@@ -49,7 +50,7 @@ export class ConsentLedgerService {
     const messageIds = [...new Set(events.map((e) => e.messageId).filter((id): id is string => !!id))];
     const prospectIds = [...new Set(phones.map((p) => p.prospectId))];
     const [messages, prospects] = await Promise.all([
-      messageIds.length > 0 ? this.dataSource.getRepository(Message).findBy({ id: In(messageIds) }) : [],
+      this.messages.findByIds(messageIds),
       prospectIds.length > 0 ? this.dataSource.getRepository(Prospect).find({ where: { id: In(prospectIds) }, order: { id: 'ASC' } }) : [],
     ]);
     const byId = new Map(messages.map((m) => [m.id, m]));
@@ -63,7 +64,7 @@ export class ConsentLedgerService {
           action: e.action,
           source: e.source,
           messageId: e.messageId,
-          message: m ? { direction: m.direction, body: m.body, from: m.fromNumber, to: m.toNumber, createdAt: m.createdAt } : null,
+          message: m ? { direction: m.direction, body: m.body, from: m.from, to: m.to, createdAt: m.createdAt } : null,
           actorUserId: e.actorUserId,
           needsReview: e.needsReview,
           note: e.note,

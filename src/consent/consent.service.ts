@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Prospect } from '../crm/prospect.entity';
 import { ProspectPhone } from '../crm/prospect-phone.entity';
 import { nowIso } from '../database/columns';
-import { OutboxService } from '../sync/outbox.service';
+import { OutboxService } from '../outbox/outbox.service';
 import { ConsentBlock, ConsentSource } from './consent-block.entity';
 import { ConsentCrmFlag } from './consent-crm-flag.entity';
 import { ConsentEvent } from './consent-event.entity';

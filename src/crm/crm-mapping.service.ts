@@ -5,7 +5,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { nowIso } from '../database/columns';
 import { UnitOfWork } from '../database/unit-of-work';
-import { SyncWatermark } from '../sync/sync-watermark.entity';
+import { SyncWatermark } from './mirror/sync-watermark.entity';
 import { CrmError, CrmGateway, type ObjectDescription } from './crm-gateway.port';
 import { CrmMapping, loadMappingFile, MappingShapeError, parseMapping } from './crm-mapping';
 import { CrmMappingRecord } from './crm-mapping-record.entity';

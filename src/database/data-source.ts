@@ -2,12 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { DatabaseConfig, DEFAULT_DATABASE_POOL_SIZE } from '../config/app-config';
-import { ENTITIES } from './entities';
+import { registeredEntities } from './entity-registry';
 import { runMigrationsOnce } from './migration-lock';
 import { MIGRATIONS } from './migrations';
 
 export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
-  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logging: false } as const;
+  const common = { entities: registeredEntities(), migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logging: false } as const;
   if (db.type === 'postgres') {
     return { ...common, type: 'postgres', url: db.url, extra: { max: db.poolSize ?? DEFAULT_DATABASE_POOL_SIZE } };
   }

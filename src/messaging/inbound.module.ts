@@ -4,6 +4,7 @@ import { InboundController } from './inbound.controller';
 import { InboundService } from './inbound.service';
 import { KeywordReplySender } from './replies/keyword-reply-sender.service';
 import { KeywordReplySweep } from './replies/keyword-reply-sweep.service';
+import { KeywordRepliesJob } from './replies/keyword-replies.job';
 import { SendingModule } from './sending.module';
 import { ThreadsController } from './threads.controller';
 import { ThreadsService } from './threads.service';
@@ -11,12 +12,12 @@ import { TwilioSignatureGuard } from './twilio-signature.guard';
 
 /**
  * Replies from prospects (the inbound webhook and its keywords), the keyword replies we text back
- * (sent once, repaired by a sweep) and the thread view.
+ * (sent once, repaired by the `keyword-replies` job) and the thread view.
  */
 @Module({
   imports: [SendingModule],
   controllers: [InboundController, ThreadsController],
-  providers: [InboundService, ConversationMatcher, ThreadsService, TwilioSignatureGuard, KeywordReplySender, KeywordReplySweep],
+  providers: [InboundService, ConversationMatcher, ThreadsService, TwilioSignatureGuard, KeywordReplySender, KeywordReplySweep, KeywordRepliesJob],
   exports: [ThreadsService],
 })
 export class InboundModule {}

@@ -12,7 +12,7 @@ import { isUniqueViolation } from '../database/unique-violation';
 import { UnitOfWork } from '../database/unit-of-work';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { NotificationView } from '../notifications/notification.view';
-import { OutboxService } from '../sync/outbox.service';
+import { OutboxService } from '../outbox/outbox.service';
 import { Conversation, conversationKey, ConversationMatcher } from './conversation-matcher';
 import { KeywordOutcome, KeywordReplies, keywordReplies, replyFor } from './keyword-replies';
 import { Message } from './message.entity';

@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { OUTBOX_PRIORITY } from '../sync/outbox.service';
-import type { OutboxKind } from '../sync/outbox-entry.entity';
+import { OUTBOX_PRIORITY } from '../outbox/outbox.service';
+import type { OutboxKind } from '../outbox/outbox-entry.entity';
 import type { Message } from './message.entity';
 
 /**

@@ -12,12 +12,7 @@
  */
 import { NANP_PREFIX_ZONES, NANP_ZONE_NAMES } from './area-code-zones.data';
 import { normalizePhone } from '../common/phone-number';
-
-/** Minutes after local midnight: `start` inclusive, `end` exclusive. `start > end` wraps midnight. */
-export interface QuietHoursWindow {
-  start: number;
-  end: number;
-}
+import { assertWindow, MINUTES_PER_DAY, type QuietHoursWindow } from '../config/quiet-hours-window';
 
 export interface LocalTime {
   zone: string;
@@ -51,8 +46,6 @@ export const CANADA_ZONES: readonly string[] = [
   'America/Whitehorse',
 ];
 
-const MINUTES_PER_DAY = 24 * 60;
-
 /** The IANA zones a +1 number may be in; [] for anything else. */
 export function zonesForNumber(e164: string): string[] {
   if (!/^\+1\d{10}$/.test(e164)) return [];
@@ -81,18 +74,6 @@ export function checkQuietHours(now: Date, zones: readonly string[], window: Qui
   };
 }
 
-/** `08:00-21:00` → {start: 480, end: 1260}; `off` → null; anything else throws. `24:00` is allowed as an end. */
-export function parseQuietHoursWindow(text: string): QuietHoursWindow | null {
-  const value = text.trim();
-  if (value.toLowerCase() === 'off') return null;
-  const match = /^(\d{2}):(\d{2})\s*-\s*(\d{2}):(\d{2})$/.exec(value);
-  if (!match) throw new Error(`expected HH:MM-HH:MM or off, got "${text}"`);
-  const [start, end] = [toMinutes(match[1], match[2]), toMinutes(match[3], match[4])];
-  const window = { start, end };
-  assertWindow(window);
-  return window;
-}
-
 export function formatMinutes(minutes: number): string {
   const m = ((minutes % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
@@ -106,20 +87,6 @@ export function formatMinutes(minutes: number): string {
 function isInside(minutes: number, { start, end }: QuietHoursWindow): boolean {
   if (start === end) return false;
   return start < end ? minutes >= start && minutes < end : minutes >= start || minutes < end;
-}
-
-function toMinutes(hours: string, minutes: string): number {
-  const h = Number(hours);
-  const m = Number(minutes);
-  if (m > 59 || h > 24 || (h === 24 && m !== 0)) throw new Error(`not a time of day: ${hours}:${minutes}`);
-  return h * 60 + m;
-}
-
-function assertWindow({ start, end }: QuietHoursWindow): void {
-  const ok = (v: number, max: number) => Number.isInteger(v) && v >= 0 && v <= max;
-  if (!ok(start, MINUTES_PER_DAY - 1) || !ok(end, MINUTES_PER_DAY)) {
-    throw new RangeError(`quiet-hours window must be minutes of the day, got ${start}-${end}`);
-  }
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

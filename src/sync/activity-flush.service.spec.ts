@@ -13,8 +13,8 @@ import { Message } from '../messaging/message.entity';
 import { SenderNumber } from '../numbers/sender-number.entity';
 import { ActivityFlushService } from './activity-flush.service';
 import { ApiBudget } from './api-budget';
-import { OutboxEntry } from './outbox-entry.entity';
-import { OutboxService } from './outbox.service';
+import { OutboxEntry } from '../outbox/outbox-entry.entity';
+import { OutboxService } from '../outbox/outbox.service';
 import { TaskSourceLoader } from './task-source.loader';
 
 describe('ActivityFlushService', () => {

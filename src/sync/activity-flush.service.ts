@@ -9,10 +9,10 @@ import { nowIso } from '../database/columns';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Message } from '../messaging/message.entity';
 import { ApiBudget } from './api-budget';
-import { OutboxEntry, OutboxKind } from './outbox-entry.entity';
-import { OUTBOX_PRIORITY, OutboxService } from './outbox.service';
+import { OutboxEntry, OutboxKind } from '../outbox/outbox-entry.entity';
+import { OUTBOX_PRIORITY, OutboxService } from '../outbox/outbox.service';
 import { decideRetry } from './retry-policy';
-import type { JobProgress } from './sync-job';
+import type { JobProgress } from '../jobs/job-handler';
 import { buildTask, describeMessage } from './task-builder';
 import { objectTypeOf, TaskSourceLoader } from './task-source.loader';
 

@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { UnitOfWork } from '../database/unit-of-work';
 import { registerLiveGauge } from '../health/metrics';
 import { ApiBudget, ApiBudgetSnapshot } from './api-budget';
-import { OutboxEntry, OutboxKind } from './outbox-entry.entity';
-import { OutboxService } from './outbox.service';
+import { OutboxEntry, OutboxKind } from '../outbox/outbox-entry.entity';
+import { OutboxService } from '../outbox/outbox.service';
 
 export interface ActivitySyncStatus {
   apiBudget: ApiBudgetSnapshot;

@@ -10,8 +10,8 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { Message } from '../messaging/message.entity';
 import { ActivityFlushService } from './activity-flush.service';
 import { ApiBudget } from './api-budget';
-import { OutboxEntry } from './outbox-entry.entity';
-import { OutboxService } from './outbox.service';
+import { OutboxEntry } from '../outbox/outbox-entry.entity';
+import { OutboxService } from '../outbox/outbox.service';
 import { ReconcileService } from './reconcile.service';
 import { TaskSourceLoader } from './task-source.loader';
 

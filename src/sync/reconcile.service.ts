@@ -8,9 +8,9 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { Message } from '../messaging/message.entity';
 import { ActivityFlushService } from './activity-flush.service';
 import { ApiBudget } from './api-budget';
-import { OutboxEntry } from './outbox-entry.entity';
-import { OutboxService } from './outbox.service';
-import type { JobProgress } from './sync-job';
+import { OutboxEntry } from '../outbox/outbox-entry.entity';
+import { OutboxService } from '../outbox/outbox.service';
+import type { JobProgress } from '../jobs/job-handler';
 import { describeMessage } from './task-builder';
 
 /** Records a query page may hold (the REST query API's maximum). */

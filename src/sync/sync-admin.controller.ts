@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/principal';
 import { ActivityStatusService } from './activity-status.service';
-import { JobRunner, SYNC_JOBS } from './job-runner.service';
+import { JobRunner } from '../jobs/job-runner.service';
 import { RequeueOutboxDto } from './sync-admin.dto';
 import { SyncStatusService } from './sync-status.service';
 
@@ -27,7 +27,7 @@ export class SyncAdminController {
   @Post(':job')
   @HttpCode(202)
   @ApiOperation({ summary: 'Start a sync job in the background; 409 JOB_RUNNING when it already runs' })
-  @ApiParam({ name: 'job', enum: SYNC_JOBS })
+  @ApiParam({ name: 'job', description: 'a job of this service: mirror, full-resync, activity-flush, reconcile, keyword-replies, … (GET status lists them)' })
   async start(@Param('job') job: string) {
     return { runId: await this.runner.start(job) };
   }

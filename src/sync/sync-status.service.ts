@@ -1,13 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/app-config';
 import { ActivityStatusService, type ActivitySyncStatus } from './activity-status.service';
-import { OutboxEntry } from './outbox-entry.entity';
-import { JobRunner, SYNC_JOBS, type SyncRunView } from './job-runner.service';
-import { scheduleOf } from './sync-scheduler.service';
-import type { SyncJob } from './sync-run.entity';
-import { SyncWatermark } from './sync-watermark.entity';
+import { OutboxEntry } from '../outbox/outbox-entry.entity';
+import { JobRunner, type SyncRunView } from '../jobs/job-runner.service';
+import { SyncWatermark } from '../crm/mirror/sync-watermark.entity';
 
 export interface SyncStatus extends ActivitySyncStatus {
   watermarks: { object: string; lastModstamp: string; lastId: string; updatedAt: string }[];
@@ -15,7 +11,8 @@ export interface SyncStatus extends ActivitySyncStatus {
   outboxDepth: number;
   /** CRM writes given up on, waiting for an operator */
   outboxParked: number;
-  jobs: Record<SyncJob, { registered: boolean; running: boolean; schedule: string | null; lastRun: SyncRunView | null }>;
+  /** every job of this service, by name */
+  jobs: Record<string, { registered: boolean; running: boolean; schedule: string | null; lastRun: SyncRunView | null }>;
 }
 
 /**
@@ -28,7 +25,6 @@ export class SyncStatusService {
     private readonly dataSource: DataSource,
     private readonly runner: JobRunner,
     private readonly activity: ActivityStatusService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async status(): Promise<SyncStatus> {
@@ -40,18 +36,17 @@ export class SyncStatusService {
       this.runner.lastRuns(),
       this.activity.status(),
     ]);
-    const registered = new Set(this.runner.registered());
-    const jobs = Object.fromEntries(
-      SYNC_JOBS.map((job) => [
+    const jobs: SyncStatus['jobs'] = Object.fromEntries(
+      this.runner.registered().map((job) => [
         job,
         {
-          registered: registered.has(job),
+          registered: true,
           running: this.runner.isRunning(job) || lastRuns[job]?.status === 'running',
-          schedule: registered.has(job) ? scheduleOf(this.config, job) : null,
-          lastRun: lastRuns[job],
+          schedule: this.runner.handler(job)?.schedule ?? null,
+          lastRun: lastRuns[job] ?? null,
         },
       ]),
-    ) as SyncStatus['jobs'];
+    );
     return {
       watermarks: watermarks.map((w) => ({ object: w.objectName, lastModstamp: w.lastModstamp, lastId: w.lastId, updatedAt: w.updatedAt })),
       outboxDepth,

@@ -1,19 +1,16 @@
 import { Module } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
 import { ActivityModule } from './activity.module';
-import { JobRunner } from './job-runner.service';
 import { SyncAdminController } from './sync-admin.controller';
-import { SyncScheduler } from './sync-scheduler.service';
 import { SyncStatusService } from './sync-status.service';
 
 /**
- * The job runner every sync job goes through (API, schedules, CLI). A module adds a job by
- * providing a SyncJobHandler; the runner finds it.
+ * The sync admin API (`/api/admin/sync`): start a job and read its run (through the JobRunner of
+ * the jobs context), requeue parked outbox entries, and the status of the mirror, the outbox, the
+ * API budget and every job.
  */
 @Module({
-  imports: [DiscoveryModule, ActivityModule],
+  imports: [ActivityModule],
   controllers: [SyncAdminController],
-  providers: [JobRunner, SyncStatusService, SyncScheduler],
-  exports: [JobRunner],
+  providers: [SyncStatusService],
 })
 export class SyncModule {}

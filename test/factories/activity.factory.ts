@@ -4,8 +4,8 @@ import { User } from '../../src/auth/user.entity';
 import { Prospect } from '../../src/crm/prospect.entity';
 import { Message } from '../../src/messaging/message.entity';
 import { SenderNumber } from '../../src/numbers/sender-number.entity';
-import { OutboxEntry, OutboxKind } from '../../src/sync/outbox-entry.entity';
-import { OUTBOX_PRIORITY } from '../../src/sync/outbox.service';
+import { OutboxEntry, OutboxKind } from '../../src/outbox/outbox-entry.entity';
+import { OUTBOX_PRIORITY } from '../../src/outbox/outbox.service';
 
 /** Test-data factories with defaults and overrides for the activity-logging tests. */
 let seq = 0;

@@ -4,8 +4,8 @@ import { aField, FakeCrmGateway, type FakeRecord } from '../../../test/support/f
 import { loadConfig } from '../../config/app-config';
 import { openDatabase } from '../../database/data-source';
 import { UnitOfWork } from '../../database/unit-of-work';
-import { JobFailedError, type JobProgress } from '../../sync/sync-job';
-import { SyncWatermark } from '../../sync/sync-watermark.entity';
+import { JobFailedError, type JobProgress } from '../../jobs/job-handler';
+import { SyncWatermark } from './sync-watermark.entity';
 import { CrmError } from '../crm-gateway.port';
 import { CrmMappingService } from '../crm-mapping.service';
 import { Prospect } from '../prospect.entity';

@@ -1,25 +1,45 @@
-import { Injectable } from '@nestjs/common';
-import type { JobProgress, SyncJobHandler } from '../../sync/sync-job';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '../../config/app-config';
+import { APP_CONFIG } from '../../config/config.module';
+import type { JobHandler, JobProgress } from '../../jobs/job-handler';
 import { CrmMirrorService, MirrorStats } from './crm-mirror.service';
 
-/** `mirror`: the incremental run (MIRROR_CRON, POST /api/admin/sync/mirror, `sync mirror`). */
-@Injectable()
-export class MirrorJob implements SyncJobHandler {
-  readonly job = 'mirror' as const;
+/** Both mirror jobs write the mirror, so they hold the same lock and exclude each other. */
+const MIRROR_LOCK = 'crm-mirror';
 
-  constructor(private readonly mirror: CrmMirrorService) {}
+/** `mirror`: the incremental run (MIRROR_CRON, POST /api/admin/sync/mirror, `sync mirror`); also runs at start. */
+@Injectable()
+export class MirrorJob implements JobHandler {
+  readonly name = 'mirror';
+  readonly lockKey = MIRROR_LOCK;
+  readonly schedule: string | null;
+  readonly runsAtStart = true;
+
+  constructor(
+    private readonly mirror: CrmMirrorService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.schedule = config.schedules.mirror;
+  }
 
   run(progress: JobProgress): Promise<MirrorStats> {
     return this.mirror.run('incremental', progress);
   }
 }
 
-/** `full-resync`: re-reads everything and removes what Salesforce no longer has. */
+/** `full-resync` (FULL_RESYNC_CRON): re-reads everything and removes what Salesforce no longer has. */
 @Injectable()
-export class FullResyncJob implements SyncJobHandler {
-  readonly job = 'full-resync' as const;
+export class FullResyncJob implements JobHandler {
+  readonly name = 'full-resync';
+  readonly lockKey = MIRROR_LOCK;
+  readonly schedule: string | null;
 
-  constructor(private readonly mirror: CrmMirrorService) {}
+  constructor(
+    private readonly mirror: CrmMirrorService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.schedule = config.schedules.fullResync;
+  }
 
   run(progress: JobProgress): Promise<MirrorStats> {
     return this.mirror.run('full', progress);

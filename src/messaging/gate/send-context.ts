@@ -4,7 +4,7 @@
  */
 import type { NumberKind } from '../../numbers/sender-number.entity';
 import type { PhoneVerdict } from '../../common/phone-policy';
-import type { QuietHoursWindow } from '../quiet-hours';
+import type { QuietHoursWindow } from '../../config/quiet-hours-window';
 
 export type RecordType = 'Contact' | 'Lead' | 'Account' | 'Task';
 

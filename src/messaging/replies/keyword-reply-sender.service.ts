@@ -3,7 +3,7 @@ import { Clock } from '../../common/clock';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { UnitOfWork } from '../../database/unit-of-work';
-import { OutboxService } from '../../sync/outbox.service';
+import { OutboxService } from '../../outbox/outbox.service';
 import { Message } from '../message.entity';
 import { STATUS_CALLBACK_PATH } from '../send/send-message.service';
 import { SmsProvider } from '../sms-provider.port';

@@ -1,10 +1,6 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { SchedulerRegistry } from '@nestjs/schedule';
-import { CronJob } from 'cron';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, IsNull, LessThan, Not } from 'typeorm';
 import { Clock } from '../../common/clock';
-import type { AppConfig } from '../../config/app-config';
-import { APP_CONFIG } from '../../config/config.module';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { Message } from '../message.entity';
 import { KeywordReplySender } from './keyword-reply-sender.service';
@@ -12,7 +8,6 @@ import { REPLY_CLAIM_ABANDONED_MS, REPLY_SWEEP_GRACE_MS, replyDueAt, UNCONFIRMED
 
 /** Replies looked at per sweep; the rest wait for the next tick. */
 export const REPLY_SWEEP_BATCH = 100;
-const JOB_NAME = 'keyword-replies:sweep';
 
 export interface ReplySweepReport {
   /** claimed replies whose process died mid-send, now failed (UNCONFIRMED) */
@@ -27,35 +22,23 @@ export interface ReplySweepReport {
 
 /**
  * The repair for keyword replies left queued: the process died between the inbound commit and the
- * provider call, or the provider was unavailable then. On REPLY_SWEEP_CRON (and once at boot) it
- * picks the service's own replies (`reply_to_id` set) still queued with no sid and nobody holding
+ * provider call, or the provider was unavailable then. Run as the job `keyword-replies`
+ * (keyword-replies.job.ts: REPLY_SWEEP_CRON, and once at boot), each pass picks the service's own replies (`reply_to_id` set) still queued with no sid and nobody holding
  * them, older than the grace period (so it never steps on the inbound path) and past their
  * back-off, and hands each to KeywordReplySender, whose claim makes the send happen once however
  * many sweeps and processes run. A rep's send (`POST /api/messages`) has no `reply_to_id` and is
  * never picked: a failed one stays failed on purpose.
  */
 @Injectable()
-export class KeywordReplySweep implements OnApplicationBootstrap {
+export class KeywordReplySweep {
   private readonly logger = new Logger('KeywordReplySweep');
-  private ticking = false;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly sender: KeywordReplySender,
     private readonly clock: Clock,
-    private readonly registry: SchedulerRegistry,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  onApplicationBootstrap(): void {
-    const cronTime = this.config.schedules.replySweep;
-    if (!cronTime) return;
-    const cron = CronJob.from({ cronTime, onTick: () => this.tick(), start: false, timeZone: 'UTC' });
-    this.registry.addCronJob(JOB_NAME, cron);
-    cron.start();
-    setImmediate(() => void this.tick());
-  }
 
   /** One pass. Safe to run concurrently with itself, the inbound path and other processes. */
   async sweep(): Promise<ReplySweepReport> {
@@ -75,18 +58,6 @@ export class KeywordReplySweep implements OnApplicationBootstrap {
     }
     if (report.abandoned + report.sent + report.retrying + report.failed > 0) this.logger.log({ msg: 'keyword replies swept', ...report });
     return report;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.ticking) return;
-    this.ticking = true;
-    try {
-      await this.sweep();
-    } catch (error) {
-      this.logger.warn({ msg: 'keyword reply sweep failed', reason: error instanceof Error ? error.message : String(error) });
-    } finally {
-      this.ticking = false;
-    }
   }
 
   private async dueReplies(now: number): Promise<Message[]> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Database, Statement } from 'better-sqlite3';
 import { UnitOfWork } from '../../database/unit-of-work';
-import { OutboxService } from '../../sync/outbox.service';
+import { OutboxService } from '../../outbox/outbox.service';
 import { Message } from '../message.entity';
 import { messageParams, messageStatements, outboxParams } from '../message-statements';
 import type { DeliveryStatus } from '../sms-provider.port';

@@ -3,7 +3,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { In } from 'typeorm';
 import { nowIso } from '../../database/columns';
 import { UnitOfWork } from '../../database/unit-of-work';
-import { OutboxService } from '../../sync/outbox.service';
+import { OutboxService } from '../../outbox/outbox.service';
 import { Message, MessageStatus } from '../message.entity';
 import { messageStatements, outboxParams } from '../message-statements';
 import type { DeliveryStatus } from '../sms-provider.port';

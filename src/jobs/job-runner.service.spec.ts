@@ -6,16 +6,21 @@ import { DomainError } from '../common/domain-error';
 import { openDatabase } from '../database/data-source';
 import { UnitOfWork } from '../database/unit-of-work';
 import { JobRunner } from './job-runner.service';
-import { JobFailedError, type JobProgress, type JobStats, type SyncJobHandler } from './sync-job';
-import { SyncRun, type SyncJob } from './sync-run.entity';
+import { JobFailedError, type JobHandler, type JobProgress, type JobStats } from './job-handler';
+import { SyncRun } from './sync-run.entity';
 
 /** A handler a spec finishes by hand. */
-class ControlledJob implements SyncJobHandler {
+class ControlledJob implements JobHandler {
   private finish!: (outcome: JobStats | Error) => void;
   progress: JobProgress | null = null;
   runs = 0;
 
-  constructor(readonly job: SyncJob) {}
+  readonly schedule = null;
+
+  constructor(
+    readonly name: string,
+    readonly lockKey: string,
+  ) {}
 
   run(progress: JobProgress): Promise<JobStats> {
     this.runs++;
@@ -55,13 +60,13 @@ describe('JobRunner', () => {
   beforeAll(() => Logger.overrideLogger(false));
   beforeEach(async () => {
     dataSource = await openDatabase({ type: 'sqlite', path: ':memory:' });
-    mirror = new ControlledJob('mirror');
-    resync = new ControlledJob('full-resync');
-    flush = new ControlledJob('activity-flush');
+    mirror = new ControlledJob('mirror', 'crm-mirror');
+    resync = new ControlledJob('full-resync', 'crm-mirror');
+    flush = new ControlledJob('activity-flush', 'activity-flush');
     crm = new FakeCrmGateway();
-    const providers = [mirror, resync, flush, { notAHandler: true }, { job: 'mirror' }, null].map((instance) => ({ instance }));
+    const providers = [mirror, resync, flush, { notAHandler: true }, { name: 'mirror', run: () => null }, null].map((instance) => ({ instance }));
     const discovery = { getProviders: () => providers } as unknown as DiscoveryService;
-    runner = new JobRunner(discovery, dataSource, new UnitOfWork(dataSource), crm);
+    runner = new JobRunner(discovery, dataSource, new UnitOfWork(dataSource), { callsMade: () => crm.usage().callsMade });
     runner.onModuleInit();
   });
   afterEach(() => dataSource.destroy());
@@ -76,7 +81,7 @@ describe('JobRunner', () => {
   };
 
   it('discovers the handlers the application provides, and only those', () => {
-    expect(runner.registered()).toEqual(['mirror', 'full-resync', 'activity-flush']);
+    expect(runner.registered()).toEqual(['activity-flush', 'full-resync', 'mirror']);
   });
 
   it('records a run: running, then succeeded with its stats', async () => {
@@ -154,7 +159,7 @@ describe('JobRunner', () => {
   it('drops finished runs of a job once they are older than the retention', async () => {
     const repo = dataSource.getRepository(SyncRun);
     const old = new Date(Date.now() - runner.retentionMs - 60_000).toISOString();
-    const row = (id: string, job: SyncJob, status: 'succeeded' | 'running') => ({ id, job, status, startedAt: old, finishedAt: old, stats: '{}', error: null, lockKey: null, heartbeatAt: old });
+    const row = (id: string, job: string, status: 'succeeded' | 'running') => ({ id, job, status, startedAt: old, finishedAt: old, stats: '{}', error: null, lockKey: null, heartbeatAt: old });
     await repo.insert([row('old-mirror', 'mirror', 'succeeded'), row('old-flush', 'activity-flush', 'succeeded')]);
     const runId = await runner.start('mirror');
     mirror.succeed({});
@@ -168,6 +173,7 @@ describe('JobRunner', () => {
     await wait(runId);
     const last = await runner.lastRuns();
     expect(last.mirror?.runId).toBe(runId);
-    expect(last.reconcile).toBeNull();
+    expect(last).toMatchObject({ 'full-resync': null, 'activity-flush': null });
+    expect(Object.keys(last)).toEqual(['activity-flush', 'full-resync', 'mirror']);
   });
 });

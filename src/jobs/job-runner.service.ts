@@ -1,27 +1,17 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, LessThan } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { nowIso } from '../database/columns';
 import { UnitOfWork } from '../database/unit-of-work';
-import { CrmGateway } from '../crm/crm-gateway.port';
-import { JobFailedError, SYNC_JOB_HANDLERS, type JobProgress, type JobStats, type SyncJobHandler } from './sync-job';
-import { SyncRun, type SyncJob, type SyncRunStatus } from './sync-run.entity';
-
-export const SYNC_JOBS: readonly SyncJob[] = ['mirror', 'full-resync', 'activity-flush', 'reconcile'];
-
-/** What a run holds while it runs: mirror and full-resync both write the mirror, so they exclude each other. */
-export const LOCK_KEYS: Record<SyncJob, string> = {
-  mirror: 'crm-mirror',
-  'full-resync': 'crm-mirror',
-  'activity-flush': 'activity-flush',
-  reconcile: 'reconcile',
-};
+import { ApiCallMeter } from './api-call-meter';
+import { isJobHandler, JobFailedError, type JobHandler, type JobProgress, type JobStats } from './job-handler';
+import { SyncRun, type SyncRunStatus } from './sync-run.entity';
 
 export interface SyncRunView {
   runId: string;
-  job: SyncJob;
+  job: string;
   status: SyncRunStatus;
   startedAt: string;
   finishedAt: string | null;
@@ -33,18 +23,18 @@ export interface SyncRunView {
 
 interface ActiveRun {
   runId: string;
-  job: SyncJob;
+  job: string;
   abort: AbortController;
   done: Promise<SyncRunView>;
   progress: SyncRunView['progress'];
 }
 
 /**
- * Runs sync jobs for the API, the schedules and the CLI alike.
+ * Runs jobs for the API, the schedules and the CLI alike.
  *
- * - Handlers are every provider of the application that implements SyncJobHandler (found through
- *   Nest's DiscoveryService, or listed under SYNC_JOB_HANDLERS): a module adds a job by providing
- *   its handler, nothing to register here.
+ * - Handlers are every provider of the application that implements JobHandler (found through
+ *   Nest's DiscoveryService): a module adds a job by providing its handler, which names the job,
+ *   its lock key and its schedule; there is no list of job names here.
  * - One run per lock key at a time, across processes: the run's row in sync_runs is the lease
  *   (a unique index over running rows; a heartbeat renews it; a row whose heartbeat is older than
  *   the lease was left by a dead process and is closed as failed).
@@ -54,7 +44,7 @@ interface ActiveRun {
 @Injectable()
 export class JobRunner implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('JobRunner');
-  private readonly handlers = new Map<SyncJob, SyncJobHandler>();
+  private readonly handlers = new Map<string, JobHandler>();
   private readonly active = new Map<string, ActiveRun>();
   leaseMs = 120_000;
   heartbeatMs = 15_000;
@@ -66,30 +56,31 @@ export class JobRunner implements OnModuleInit, BeforeApplicationShutdown {
     private readonly discovery: DiscoveryService,
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
-    @Optional() private readonly crm?: CrmGateway,
-    @Optional() @Inject(SYNC_JOB_HANDLERS) private readonly listed?: SyncJobHandler[],
+    @Optional() private readonly meter?: ApiCallMeter,
   ) {}
 
   onModuleInit(): void {
-    const found = [
-      ...(this.listed ?? []),
-      ...this.discovery
-        .getProviders()
-        .map((wrapper) => wrapper.instance as unknown)
-        .filter(isSyncJobHandler),
-    ];
+    const found = this.discovery
+      .getProviders()
+      .map((wrapper) => wrapper.instance as unknown)
+      .filter(isJobHandler);
     for (const handler of found) {
-      const existing = this.handlers.get(handler.job);
-      if (existing && existing !== handler) throw new Error(`Two handlers for the sync job ${handler.job}`);
-      this.handlers.set(handler.job, handler);
+      const existing = this.handlers.get(handler.name);
+      if (existing && existing !== handler) throw new Error(`Two handlers for the job ${handler.name}`);
+      this.handlers.set(handler.name, handler);
     }
   }
 
-  registered(): SyncJob[] {
-    return SYNC_JOBS.filter((job) => this.handlers.has(job));
+  /** The jobs of this service, by name (alphabetical, whatever the order of the modules). */
+  registered(): string[] {
+    return [...this.handlers.keys()].sort();
   }
 
-  isRunning(job: SyncJob): boolean {
+  handler(job: string): JobHandler | undefined {
+    return this.handlers.get(job);
+  }
+
+  isRunning(job: string): boolean {
     return [...this.active.values()].some((run) => run.job === job);
   }
 
@@ -110,11 +101,12 @@ export class JobRunner implements OnModuleInit, BeforeApplicationShutdown {
     return live?.progress ? { ...view(run), progress: live.progress } : view(run);
   }
 
-  /** The latest run of each job (null: never ran). */
-  async lastRuns(): Promise<Record<SyncJob, SyncRunView | null>> {
+  /** The latest run of each registered job (null: never ran). */
+  async lastRuns(): Promise<Record<string, SyncRunView | null>> {
     const repo = this.dataSource.getRepository(SyncRun);
-    const runs = await Promise.all(SYNC_JOBS.map((job) => repo.findOne({ where: { job }, order: { startedAt: 'DESC' } })));
-    return Object.fromEntries(SYNC_JOBS.map((job, i) => [job, runs[i] ? view(runs[i]!) : null])) as Record<SyncJob, SyncRunView | null>;
+    const jobs = this.registered();
+    const runs = await Promise.all(jobs.map((job) => repo.findOne({ where: { job }, order: { startedAt: 'DESC' } })));
+    return Object.fromEntries(jobs.map((job, i) => [job, runs[i] ? view(runs[i]!) : null]));
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -132,16 +124,16 @@ export class JobRunner implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   private async launch(job: string, outer?: JobProgress): Promise<ActiveRun> {
-    const handler = SYNC_JOBS.includes(job as SyncJob) ? this.handlers.get(job as SyncJob) : undefined;
+    const handler = this.handlers.get(job);
     if (!handler) {
       throw new DomainError('NOT_FOUND', `No sync job "${job}" in this service (known: ${this.registered().join(', ') || 'none'}).`);
     }
-    const lockKey = LOCK_KEYS[handler.job];
+    const lockKey = handler.lockKey;
     const holder = this.active.get(lockKey);
-    if (holder) throw jobRunning(handler.job, holder.job, holder.runId);
-    const run = await this.acquire(handler.job, lockKey);
+    if (holder) throw jobRunning(handler.name, holder.job, holder.runId);
+    const run = await this.acquire(handler.name, lockKey);
     const abort = new AbortController();
-    const active: ActiveRun = { runId: run.id, job: handler.job, abort, done: Promise.resolve(view(run)), progress: undefined };
+    const active: ActiveRun = { runId: run.id, job: handler.name, abort, done: Promise.resolve(view(run)), progress: undefined };
     this.active.set(lockKey, active);
     const progress: JobProgress = {
       update: (done, total, label) => {
@@ -154,10 +146,10 @@ export class JobRunner implements OnModuleInit, BeforeApplicationShutdown {
     return active;
   }
 
-  private async execute(handler: SyncJobHandler, run: SyncRun, progress: JobProgress): Promise<SyncRunView> {
+  private async execute(handler: JobHandler, run: SyncRun, progress: JobProgress): Promise<SyncRunView> {
     this.logger.log({ msg: 'sync job started', job: run.job, runId: run.id });
     const started = Date.now();
-    const callsBefore = this.crm?.usage().callsMade;
+    const callsBefore = this.meter?.callsMade();
     const heartbeat = setInterval(() => void this.beat(run.id), this.heartbeatMs);
     heartbeat.unref();
     let status: SyncRunStatus = 'succeeded';
@@ -172,8 +164,8 @@ export class JobRunner implements OnModuleInit, BeforeApplicationShutdown {
     } finally {
       clearInterval(heartbeat);
     }
-    if (stats.salesforceApiCalls === undefined && callsBefore !== undefined && this.crm) {
-      stats.salesforceApiCalls = this.crm.usage().callsMade - callsBefore;
+    if (stats.salesforceApiCalls === undefined && callsBefore !== undefined && this.meter) {
+      stats.salesforceApiCalls = this.meter.callsMade() - callsBefore;
     }
     stats.durationMs = Date.now() - started;
     const finishedAt = nowIso();
@@ -194,7 +186,7 @@ export class JobRunner implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   /** Takes the lease for a lock key: a fresh running row refuses, a stale one is closed as abandoned. */
-  private async acquire(job: SyncJob, lockKey: string): Promise<SyncRun> {
+  private async acquire(job: string, lockKey: string): Promise<SyncRun> {
     const now = nowIso();
     try {
       return await this.uow.run(async (manager) => {
@@ -227,14 +219,8 @@ export class JobRunner implements OnModuleInit, BeforeApplicationShutdown {
   }
 }
 
-function isSyncJobHandler(value: unknown): value is SyncJobHandler {
-  if (typeof value !== 'object' || value === null) return false;
-  const candidate = value as Partial<SyncJobHandler>;
-  return typeof candidate.run === 'function' && SYNC_JOBS.includes(candidate.job as SyncJob);
-}
-
-function jobRunning(job: SyncJob, holderJob: SyncJob | null, runId: string | null): DomainError {
-  const by = holderJob && holderJob !== job ? ` (${holderJob} holds the mirror)` : '';
+function jobRunning(job: string, holderJob: string | null, runId: string | null): DomainError {
+  const by = holderJob && holderJob !== job ? ` (${holderJob} is running and holds the same lock)` : '';
   return new DomainError('JOB_RUNNING', `The ${job} job is already running${by}; try again when it has finished.`, {
     job,
     ...(holderJob ? { runningJob: holderJob } : {}),

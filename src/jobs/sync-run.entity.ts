@@ -1,6 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export type SyncJob = 'mirror' | 'full-resync' | 'activity-flush' | 'reconcile';
 export type SyncRunStatus = 'running' | 'succeeded' | 'failed';
 
 @Entity('sync_runs')
@@ -9,8 +8,9 @@ export class SyncRun {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
 
+  /** the handler's name (JobHandler.name) */
   @Column({ type: 'varchar', length: 20 })
-  job!: SyncJob;
+  job!: string;
 
   @Column({ type: 'varchar', length: 10 })
   status!: SyncRunStatus;

@@ -1,0 +1,39 @@
+/**
+ * The QUIET_HOURS setting as a window of local minutes. The setting is read here (config); the rule
+ * that applies it to a recipient's zones lives in messaging/quiet-hours.ts.
+ */
+
+export const MINUTES_PER_DAY = 24 * 60;
+
+/** Minutes after local midnight: `start` inclusive, `end` exclusive. `start > end` wraps midnight. */
+export interface QuietHoursWindow {
+  start: number;
+  end: number;
+}
+
+/** `08:00-21:00` → {start: 480, end: 1260}; `off` → null; anything else throws. `24:00` is allowed as an end. */
+export function parseQuietHoursWindow(text: string): QuietHoursWindow | null {
+  const value = text.trim();
+  if (value.toLowerCase() === 'off') return null;
+  const match = /^(\d{2}):(\d{2})\s*-\s*(\d{2}):(\d{2})$/.exec(value);
+  if (!match) throw new Error(`expected HH:MM-HH:MM or off, got "${text}"`);
+  const [start, end] = [toMinutes(match[1], match[2]), toMinutes(match[3], match[4])];
+  const window = { start, end };
+  assertWindow(window);
+  return window;
+}
+
+/** Throws a RangeError unless both ends are minutes of the day (`end` may be 24:00). */
+export function assertWindow({ start, end }: QuietHoursWindow): void {
+  const ok = (v: number, max: number) => Number.isInteger(v) && v >= 0 && v <= max;
+  if (!ok(start, MINUTES_PER_DAY - 1) || !ok(end, MINUTES_PER_DAY)) {
+    throw new RangeError(`quiet-hours window must be minutes of the day, got ${start}-${end}`);
+  }
+}
+
+function toMinutes(hours: string, minutes: string): number {
+  const h = Number(hours);
+  const m = Number(minutes);
+  if (m > 59 || h > 24 || (h === 24 && m !== 0)) throw new Error(`not a time of day: ${hours}:${minutes}`);
+  return h * 60 + m;
+}

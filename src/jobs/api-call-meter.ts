@@ -1,0 +1,8 @@
+/**
+ * How many CRM API calls this process has made so far. The runner reads it around a run and
+ * records the difference as `salesforceApiCalls` when the job reports none; the CRM context
+ * provides it (CrmModule), so the jobs context never imports the CRM.
+ */
+export abstract class ApiCallMeter {
+  abstract callsMade(): number;
+}
