@@ -1,9 +1,11 @@
 import { INestApplication, INestApplicationContext, LoggerService, ValidationPipe } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { registerApiKeyPrecheck } from './auth/api-key.hook';
+import { AuthService } from './auth/auth.service';
 import type { AppConfig } from './config/app-config';
 import { secretsOf } from './config/app-config';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
@@ -11,22 +13,28 @@ import { JsonLogger } from './common/json-logger';
 import { redactor } from './common/redact';
 import { registerRequestId, requestIdOf } from './common/request-id.hook';
 import { openDatabase } from './database/data-source';
+import { BODY_LIMIT_BYTES, clientErrorHandler, frameworkErrors, jsonBodyParser, registerEdgeChecks, timeoutOptions } from './http/http-edge';
+import { TextInputInterceptor } from './http/text-input.interceptor';
 
-/** The largest request body accepted (413 PAYLOAD_TOO_LARGE above it). */
-export const BODY_LIMIT_BYTES = 256 * 1024;
+export { BODY_LIMIT_BYTES } from './http/http-edge';
 
 /**
  * Builds the HTTP application on an opened, migrated database. Used by `serve`, by the e2e tests
  * and by the benchmarks, so all three run the same wiring.
  *
  * NestJS runs on Fastify (about five times the requests per core of Express on this machine,
- * STACK.md). Bodies: JSON, and Twilio's `application/x-www-form-urlencoded` parsed into flat string
- * fields exactly as signed (Nest's default Fastify parsers); any other content type is read (within
- * the limit) and left out, as Express did, so validation answers it.
+ * STACK.md). Bodies: JSON (only JSON on `/api` routes: 415 otherwise), and Twilio's
+ * `application/x-www-form-urlencoded` parsed into flat string fields exactly as signed (Nest's
+ * default parser); any other content type (outside `/api`) is read within the limit and left out.
+ * Before a body is read: the URL length, the API key of `/api` routes and their content type
+ * (http/http-edge.ts, auth/api-key.hook.ts). Slow and idle clients are cut (HTTP_*_TIMEOUT_SECONDS).
  */
 export async function createApp(config: AppConfig, dataSource?: DataSource): Promise<INestApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
+    ...timeoutOptions(config.http),
+    clientErrorHandler,
+    frameworkErrors,
     trustProxy: true,
     genReqId: requestIdOf,
     // routes match as they did on Express: any letter case, with or without a trailing slash
@@ -37,11 +45,11 @@ export async function createApp(config: AppConfig, dataSource?: DataSource): Pro
   registerRequestId(fastify);
   fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: BODY_LIMIT_BYTES }, (_request, _body, done) => done(null, undefined));
   const app = await NestFactory.create<NestFastifyApplication>(await rootModule(config, dataSource), adapter, { logger: new JsonLogger() });
-  // An empty JSON body reads as {} (as on Express), so validation, not the parser, answers it.
-  const json = fastify.getDefaultJsonParser('error', 'error');
-  app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT_BYTES }, (request, body, done) =>
-    (body as Buffer).length === 0 ? done(null, {}) : json(request as Parameters<typeof json>[0], (body as Buffer).toString('utf8'), done),
-  );
+  registerApiKeyPrecheck(fastify, app.get(AuthService));
+  registerEdgeChecks(fastify);
+  const parseJson = jsonBodyParser(fastify);
+  app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT_BYTES }, (request, body, done) => parseJson(request as Parameters<typeof parseJson>[0], body as Buffer, done));
+  app.useGlobalInterceptors(new TextInputInterceptor(app.get(Reflector)));
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new AllExceptionsFilter());
   const document = SwaggerModule.createDocument(

@@ -7,6 +7,8 @@ export const ERROR_STATUS = {
   BAD_REQUEST: 400,
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
+  /** objects/arrays nested deeper than the limit (details.limit) */
+  JSON_TOO_DEEP: 400,
   // 401 / 403
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
@@ -20,8 +22,12 @@ export const ERROR_STATUS = {
   NUMBER_TAKEN: 409,
   JOB_RUNNING: 409,
   REQUEST_ALREADY_DECIDED: 409,
-  // 413
+  // 408, 413, 414, 415, 431: answers of the HTTP layer, in the same shape
+  REQUEST_TIMEOUT: 408,
   PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  HEADERS_TOO_LARGE: 431,
   // 422: the send gate, in the contract's order, then the other rules
   NO_SMS_NUMBER: 422,
   SENDER_NOT_OWNED: 422,

@@ -132,3 +132,16 @@ describe('database and log settings', () => {
     expect(problem({ LOG_LEVEL: 'loud' })).toBe('LOG_LEVEL: must be one of silent, fatal, error, warn, info, debug, trace, got "loud"');
   });
 });
+
+describe('HTTP timeout settings', () => {
+  it('cuts a request after 30 s and an idle connection after 65 s by default', () => {
+    expect(loadConfig({}).http).toEqual({ requestTimeoutSeconds: 30, idleTimeoutSeconds: 65 });
+    expect(loadConfig({ HTTP_REQUEST_TIMEOUT_SECONDS: '2', HTTP_IDLE_TIMEOUT_SECONDS: '5' }).http).toEqual({ requestTimeoutSeconds: 2, idleTimeoutSeconds: 5 });
+  });
+
+  it('names the variable of a malformed timeout', () => {
+    expect(problem({ HTTP_REQUEST_TIMEOUT_SECONDS: '0' })).toBe('HTTP_REQUEST_TIMEOUT_SECONDS: must be between 1 and 600, got 0');
+    expect(problem({ HTTP_REQUEST_TIMEOUT_SECONDS: '30s' })).toBe('HTTP_REQUEST_TIMEOUT_SECONDS: must be a whole number, got "30s"');
+    expect(problem({ HTTP_IDLE_TIMEOUT_SECONDS: '3601' })).toBe('HTTP_IDLE_TIMEOUT_SECONDS: must be between 1 and 3600, got 3601');
+  });
+});

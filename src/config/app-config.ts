@@ -41,6 +41,19 @@ export interface AppConfig {
    * (whose stdout is its own output) at `warn`.
    */
   logLevel: LogLevel | null;
+  /** how long the HTTP server waits for slow or idle clients (create-app.ts) */
+  http: HttpTimeouts;
+}
+
+/**
+ * HTTP_REQUEST_TIMEOUT_SECONDS: a request whose headers and body have not all arrived this long
+ * after its first byte is answered 408 and its connection closed (a slow body is cut).
+ * HTTP_IDLE_TIMEOUT_SECONDS: a kept-alive connection with no request, or one on which nothing
+ * moves, is closed after this long.
+ */
+export interface HttpTimeouts {
+  requestTimeoutSeconds: number;
+  idleTimeoutSeconds: number;
 }
 
 export const LOG_LEVELS = ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
@@ -145,6 +158,10 @@ export function loadConfig(env: Env, mode: 'sandbox' | 'live' = detectMode(env))
     reconcileWindowDays: integer(env, 'RECONCILE_WINDOW_DAYS', 7, 1, 365),
     mirrorSafetyLagSeconds: optional(env, 'MIRROR_SAFETY_LAG_SECONDS')?.toLowerCase() === 'off' ? null : integerOrNull(env, 'MIRROR_SAFETY_LAG_SECONDS', 0, 3600),
     logLevel: optional(env, 'LOG_LEVEL') === null ? null : oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    http: {
+      requestTimeoutSeconds: integer(env, 'HTTP_REQUEST_TIMEOUT_SECONDS', 30, 1, 600),
+      idleTimeoutSeconds: integer(env, 'HTTP_IDLE_TIMEOUT_SECONDS', 65, 1, 3600),
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { Body, Controller, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/principal';
+import { ReplaceInvalidText } from '../http/text-input.interceptor';
 import { DomainError } from '../common/domain-error';
 import { InboundService } from './inbound.service';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
@@ -12,6 +13,8 @@ export const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Re
 @Controller('webhooks/twilio')
 @Public()
 @UseGuards(TwilioSignatureGuard)
+// a NUL (PostgreSQL cannot store it) becomes U+FFFD after the signature check: never refused, never lost
+@ReplaceInvalidText()
 export class InboundController {
   constructor(private readonly inbound: InboundService) {}
 

@@ -1,6 +1,7 @@
 import { Body, Controller, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../../auth/principal';
+import { ReplaceInvalidText } from '../../http/text-input.interceptor';
 import { TwilioSignatureGuard } from '../twilio-signature.guard';
 import { toDeliveryStatus } from '../twilio/twilio-status.util';
 import { DeliveryStatusService } from './delivery-status.service';
@@ -11,6 +12,8 @@ const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>
 @ApiTags('webhooks')
 @Public()
 @UseGuards(TwilioSignatureGuard)
+// a NUL (PostgreSQL cannot store it) becomes U+FFFD after the signature check: never refused, never lost
+@ReplaceInvalidText()
 @Controller('webhooks/twilio/status')
 export class StatusWebhookController {
   constructor(private readonly statuses: DeliveryStatusService) {}
