@@ -1,7 +1,7 @@
 import { Message } from '../src/messaging/message.entity';
 import { Notification } from '../src/notifications/notification.entity';
 import { seedProspect, seedRep } from './factories/crm';
-import { createScratchDatabase } from './support/postgres';
+import { createScratchDatabase, onPostgres } from './support/postgres';
 import { rawExchange } from './support/raw-http';
 import { AppWithTwilio, startAppWithTwilio } from './support/with-twilio';
 import { ADMIN_KEY } from './support/test-app';
@@ -15,7 +15,7 @@ const TABLES = ['messages', 'send_refusals', 'users', 'sender_numbers', 'outbox'
 
 const backends: [string, () => Promise<{ url: string; drop: () => Promise<void> }>][] = [
   ['SQLite', async () => ({ url: 'sqlite::memory:', drop: async () => undefined })],
-  ['PostgreSQL', createScratchDatabase],
+  ...onPostgres('PostgreSQL', createScratchDatabase),
 ];
 
 const errorShape = {

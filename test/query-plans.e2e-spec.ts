@@ -9,7 +9,7 @@ import { Notification } from '../src/notifications/notification.entity';
 import { SalesforceStandIn } from '../src/sandbox/salesforce';
 import { standInEnv } from '../src/sandbox/sandbox';
 import { TwilioStandIn } from '../src/sandbox/twilio';
-import { OutboxEntry } from '../src/sync/outbox-entry.entity';
+import { OutboxEntry } from '../src/outbox/outbox-entry.entity';
 import { aMessage, anOutboxEntry } from './factories/activity.factory';
 import { seedProspect, seedRep } from './factories/crm';
 import { createScratchDatabase, onPostgres } from './support/postgres';
