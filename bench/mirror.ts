@@ -5,7 +5,10 @@
  * service's), seeded with N Contacts (default 100,000). This process is the service: the real
  * modules (createAppContext), the real jsforce adapter over HTTP, the real mirror job through the
  * job runner, into a fresh SQLite file. Prints the Salesforce API calls (the stand-in's own
- * counters and the run's stats), rows/s, and this process's peak RSS; then an idle poll.
+ * counters and the run's stats), rows/s, and this process's peak RSS. The org's records were saved
+ * over the past days (BENCH_ORG_DAYS, default 3), as in a live org, not all "now". Then the steady
+ * state with the default MIRROR_OVERLAP_SECONDS: idle polls a minute apart, and a Do-Not-Call
+ * saved in the org read by the next poll.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -15,12 +18,16 @@ import type { LoggerService } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/app-config';
 import { createAppContext } from '../src/create-app';
+import { ProspectDirectory } from '../src/crm/prospect-directory.service';
 import { JobRunner, type SyncRunView } from '../src/jobs/job-runner.service';
 
 process.env.LOG_LEVEL ??= 'silent';
 
-type ToChild = { type: 'calls' } | { type: 'reset' } | { type: 'stop' };
-type FromChild = { type: 'ready'; url: string; accessToken: string; seeded: number; seedMs: number } | { type: 'calls'; total: number; byEndpoint: Record<string, number> };
+type ToChild = { type: 'calls' } | { type: 'reset' } | { type: 'stop' } | { type: 'advance'; ms: number } | { type: 'doNotCall' };
+type FromChild =
+  | { type: 'ready'; url: string; accessToken: string; seeded: number; seedMs: number; contactIds: string[] }
+  | { type: 'calls'; total: number; byEndpoint: Record<string, number> }
+  | { type: 'saved'; id: string };
 
 // ---- the stand-in's process ----
 
@@ -29,9 +36,16 @@ async function standInProcess(n: number): Promise<void> {
   const sf = new SalesforceStandIn({ dailyApiMax: 10_000_000 });
   await sf.start();
   const started = Date.now();
+  // saves spread evenly over the past days, as a live org's records are, the last an hour ago
+  const days = Number(process.env.BENCH_ORG_DAYS ?? 3);
+  const span = days * 86_400_000;
+  sf.clock.freeze(new Date(Date.now() - span - 3_600_000));
   const accountId = sf.insert('Account', { Name: 'Bench Account' });
+  const step = span / Math.max(1, n);
+  const sample: string[] = [];
   for (let i = 0; i < n; i++) {
-    sf.insert('Contact', {
+    sf.clock.advance(step);
+    const id = sf.insert('Contact', {
       LastName: `Contact ${i}`,
       AccountId: accountId,
       MobilePhone: `+1415${String(2_000_000 + (i % 7_000_000)).padStart(7, '0')}`,
@@ -39,17 +53,23 @@ async function standInProcess(n: number): Promise<void> {
       SMS_Enrolled__c: i % 2 === 0,
       DoNotCall: i % 50 === 0,
     });
+    if (i % 50 === 1 && sample.length < 100) sample.push(id);
   }
-  // the load starts a minute after the import: its records are settled, none inside the mirror's
-  // trailing window (MIRROR_SAFETY_LAG_SECONDS) that a poll leaves for the next one
+  sf.clock.unfreeze(); // the org's clock is real time again: the last save was a moment ago
   sf.clock.advance(60_000);
   sf.resetCalls();
   const send = (message: FromChild) => process.send!(message);
-  send({ type: 'ready', url: sf.url, accessToken: sf.accessToken, seeded: n, seedMs: Date.now() - started });
+  send({ type: 'ready', url: sf.url, accessToken: sf.accessToken, seeded: n, seedMs: Date.now() - started, contactIds: sample });
+  let next = 0;
   process.on('message', (message: ToChild) => {
     if (message.type === 'calls') send({ type: 'calls', ...sf.calls() });
     else if (message.type === 'reset') sf.resetCalls();
-    else void sf.stop().then(() => process.exit(0));
+    else if (message.type === 'advance') sf.clock.advance(message.ms);
+    else if (message.type === 'doNotCall') {
+      const id = sample[next++ % sample.length];
+      sf.update('Contact', id, { DoNotCall: true });
+      send({ type: 'saved', id });
+    } else void sf.stop().then(() => process.exit(0));
   });
 }
 
@@ -123,10 +143,26 @@ async function service(n: number): Promise<void> {
   const calls = (await ask(child, { type: 'calls' }, 'calls')) as Extract<FromChild, { type: 'calls' }>;
   report(run, seconds, calls, n, baseline, peak);
 
-  await ask(child, { type: 'reset' });
-  const idle = await runner.runToCompletion('mirror');
-  const idleCalls = (await ask(child, { type: 'calls' }, 'calls')) as Extract<FromChild, { type: 'calls' }>;
-  console.log(`idle poll: ${idle.status}, read ${idle.stats.recordsRead}, Salesforce API calls ${idleCalls.total} (stand-in) / ${idle.stats.salesforceApiCalls} (run)`);
+  // steady state, polls a minute apart as MIRROR_CRON does by default
+  const poll = async (label: string) => {
+    await ask(child, { type: 'advance', ms: 60_000 });
+    await ask(child, { type: 'reset' });
+    const t0 = process.hrtime.bigint();
+    const result = await runner.runToCompletion('mirror');
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    const made = (await ask(child, { type: 'calls' }, 'calls')) as Extract<FromChild, { type: 'calls' }>;
+    console.log(`${label}: ${result.status}, read ${result.stats.recordsRead}, Salesforce API calls ${made.total} (stand-in) / ${result.stats.salesforceApiCalls} (run), ${ms.toFixed(0)} ms`);
+    return { result, ms };
+  };
+  for (let i = 1; i <= 3; i++) await poll(`idle poll ${i} (last edit over an hour ago)`);
+
+  const saved = (await ask(child, { type: 'doNotCall' }, 'saved')) as Extract<FromChild, { type: 'saved' }>;
+  const { ms } = await poll('poll after a Do-Not-Call saved in the org');
+  const directory = context.get(ProspectDirectory);
+  const applied = (await directory.findById(saved.id))?.doNotCall === true;
+  console.log(`  Do-Not-Call applied by that poll: ${applied ? 'yes' : 'NO'}; save → refused send ≤ one poll interval (60 s with MIRROR_CRON's default) + ${(ms / 1000).toFixed(2)} s`);
+  for (let i = 1; i <= 6; i++) await poll(`poll ${i} min after it (re-reads the overlap: ${i <= 5 ? 'still within' : 'past'} 300 s)`);
+  if (!applied) process.exitCode = 1;
 
   const dataSource = context.get(DataSource);
   const [{ prospects }] = await dataSource.query('SELECT COUNT(*) AS prospects FROM prospects');

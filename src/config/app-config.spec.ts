@@ -107,13 +107,22 @@ describe('activity sync settings', () => {
     expect(problem({ RECONCILE_WINDOW_DAYS: '0' })).toBe('RECONCILE_WINDOW_DAYS: must be between 1 and 365, got 0');
   });
 
-  it('reads the mirror safety lag (off by default; 0 allowed) and names it when malformed', () => {
-    expect(loadConfig({}).mirrorSafetyLagSeconds).toBeNull();
-    expect(loadConfig({ MIRROR_SAFETY_LAG_SECONDS: 'off' }).mirrorSafetyLagSeconds).toBeNull();
-    expect(loadConfig({ MIRROR_SAFETY_LAG_SECONDS: '0' }).mirrorSafetyLagSeconds).toBe(0);
-    expect(loadConfig({ MIRROR_SAFETY_LAG_SECONDS: '5' }).mirrorSafetyLagSeconds).toBe(5);
-    expect(problem({ MIRROR_SAFETY_LAG_SECONDS: '2.5' })).toBe('MIRROR_SAFETY_LAG_SECONDS: must be a whole number, got "2.5"');
-    expect(problem({ MIRROR_SAFETY_LAG_SECONDS: '3601' })).toBe('MIRROR_SAFETY_LAG_SECONDS: must be between 0 and 3600, got 3601');
+  it('reads the mirror overlap (300 s by default, 0 to a day) and refuses the retired safety lag', () => {
+    expect(loadConfig({}).mirrorOverlapSeconds).toBe(300);
+    expect(loadConfig({ MIRROR_OVERLAP_SECONDS: '0' }).mirrorOverlapSeconds).toBe(0);
+    expect(loadConfig({ MIRROR_OVERLAP_SECONDS: '600' }).mirrorOverlapSeconds).toBe(600);
+    expect(problem({ MIRROR_OVERLAP_SECONDS: '2.5' })).toBe('MIRROR_OVERLAP_SECONDS: must be a whole number, got "2.5"');
+    expect(problem({ MIRROR_OVERLAP_SECONDS: '86401' })).toBe('MIRROR_OVERLAP_SECONDS: must be between 0 and 86400, got 86401');
+    expect(problem({ MIRROR_SAFETY_LAG_SECONDS: '5' })).toMatch(/^MIRROR_SAFETY_LAG_SECONDS: is retired: .*MIRROR_OVERLAP_SECONDS/);
+  });
+
+  it('takes the Salesforce instance from the token answer with client credentials, and requires it otherwise', () => {
+    const oauth = { SALESFORCE_LOGIN_URL: 'https://login.salesforce.com', SALESFORCE_CLIENT_ID: 'id', SALESFORCE_CLIENT_SECRET: 'secret' };
+    const twilio = { TWILIO_ACCOUNT_SID: LIVE.TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN: 'x' };
+    expect(loadConfig({ ...oauth, ...twilio }).salesforce.instanceUrl).toBe('');
+    expect(loadConfig({ ...oauth, ...twilio, SALESFORCE_INSTANCE_URL: 'https://acme.my.salesforce.com/' }).salesforce.instanceUrl).toBe('https://acme.my.salesforce.com');
+    expect(problem({ SALESFORCE_ACCESS_TOKEN: 't', ...twilio })).toMatch(/^SALESFORCE_INSTANCE_URL: is required/);
+    expect(problem({ SALESFORCE_ACCESS_TOKEN: 't', ...oauth, ...twilio })).toMatch(/^SALESFORCE_INSTANCE_URL: is required/);
   });
 });
 

@@ -30,12 +30,11 @@ export interface AppConfig {
   /** how far back the reconcile job compares local messages with Salesforce Tasks */
   reconcileWindowDays: number;
   /**
-   * MIRROR_SAFETY_LAG_SECONDS (off by default): when set, the incremental mirror never moves its
-   * watermark into the last seconds before Salesforce's "now" (records saved in that window may
-   * still commit with an earlier stamp); those records are read by the next poll. 0 still leaves
-   * out the current second. Off: every record is applied as soon as it is read.
+   * MIRROR_OVERLAP_SECONDS: each incremental poll re-reads this many seconds before its watermark,
+   * so a save stamped in the second of the last record read, or committed late with an earlier
+   * stamp, is read by the next poll. Every record read is applied at once.
    */
-  mirrorSafetyLagSeconds: number | null;
+  mirrorOverlapSeconds: number;
   /**
    * LOG_LEVEL as given; null when not set: the service then logs at `info`, the command line
    * (whose stdout is its own output) at `warn`.
@@ -65,6 +64,7 @@ export const DEFAULT_DATABASE_POOL_SIZE = 10;
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string; poolSize?: number };
 
 export interface SalesforceConfig {
+  /** '' with client credentials and no SALESFORCE_INSTANCE_URL: the token answer's instance_url is used */
   instanceUrl: string;
   accessToken: string | null;
   loginUrl: string | null;
@@ -156,13 +156,21 @@ export function loadConfig(env: Env, mode: 'sandbox' | 'live' = detectMode(env))
     },
     apiBudgetShare: share(env, 'SALESFORCE_API_BUDGET_SHARE', 0.9),
     reconcileWindowDays: integer(env, 'RECONCILE_WINDOW_DAYS', 7, 1, 365),
-    mirrorSafetyLagSeconds: optional(env, 'MIRROR_SAFETY_LAG_SECONDS')?.toLowerCase() === 'off' ? null : integerOrNull(env, 'MIRROR_SAFETY_LAG_SECONDS', 0, 3600),
+    mirrorOverlapSeconds: mirrorOverlap(env),
     logLevel: optional(env, 'LOG_LEVEL') === null ? null : oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     http: {
       requestTimeoutSeconds: integer(env, 'HTTP_REQUEST_TIMEOUT_SECONDS', 30, 1, 600),
       idleTimeoutSeconds: integer(env, 'HTTP_IDLE_TIMEOUT_SECONDS', 65, 1, 3600),
     },
   };
+}
+
+/** 300 s covers saves that commit minutes after they were stamped (long triggers, bulk jobs). */
+function mirrorOverlap(env: Env): number {
+  if (present(env.MIRROR_SAFETY_LAG_SECONDS)) {
+    throw new ConfigError('MIRROR_SAFETY_LAG_SECONDS', 'is retired: the mirror now re-reads an overlap (MIRROR_OVERLAP_SECONDS, default 300) and applies every record at once; remove the setting');
+  }
+  return integer(env, 'MIRROR_OVERLAP_SECONDS', 300, 0, 86_400);
 }
 
 function database(env: Env): DatabaseConfig {
@@ -204,8 +212,11 @@ function salesforce(env: Env): SalesforceConfig {
   const clientSecret = optional(env, 'SALESFORCE_CLIENT_SECRET');
   const anySet = instanceUrl || accessToken || loginUrl || clientId || clientSecret;
   if (anySet) {
-    if (!instanceUrl) throw new ConfigError('SALESFORCE_INSTANCE_URL', 'is required');
     const oauthParts = [loginUrl, clientId, clientSecret].filter(Boolean).length;
+    // with client credentials the token answer names the instance (instance_url)
+    if (!instanceUrl && (accessToken || oauthParts < 3)) {
+      throw new ConfigError('SALESFORCE_INSTANCE_URL', 'is required (optional only with SALESFORCE_LOGIN_URL, SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET)');
+    }
     if (!accessToken && oauthParts === 0) {
       throw new ConfigError(
         'SALESFORCE_ACCESS_TOKEN',
@@ -307,9 +318,6 @@ function share(env: Env, name: string, fallback: number): number {
   return value;
 }
 
-function integerOrNull(env: Env, name: string, min: number, max: number): number | null {
-  return optional(env, name) === null ? null : integer(env, name, 0, min, max);
-}
 
 function url(env: Env, name: string, fallback: string): string {
   const raw = text(env, name, fallback);

@@ -55,7 +55,7 @@ describe('mapping validation against the org describe', () => {
       shipped(),
       org((objects) => objects.splice(objects.findIndex((o) => o.name === 'Lead'), 1)),
     );
-    expect(problems).toEqual([{ object: 'Lead', field: null, problem: 'missing_object', message: expect.stringContaining('Lead') }]);
+    expect(problems).toEqual([{ object: 'Lead', field: null, role: null, problem: 'missing_object', message: expect.stringContaining('Lead') }]);
   });
 
   it('refuses a Do-Not-SMS field the service cannot write back', () => {
@@ -78,5 +78,27 @@ describe('mapping validation against the org describe', () => {
       }),
     );
     expect(problems).toMatchObject([{ object: 'Contact', field: 'AccountId', problem: 'wrong_type' }]);
+  });
+
+  it('checks a field named in two roles for each role: a phone field as Do-Not-Call is refused, naming the role', () => {
+    const mapping = parseMapping({ ...shipped(), people: [{ ...shipped().people[0], doNotCallField: 'MobilePhone' }, shipped().people[1]] });
+    const problems = mappingProblems(mapping, org());
+    expect(problems).toContainEqual(
+      expect.objectContaining({ object: 'Contact', field: 'MobilePhone', role: 'doNotCallField', problem: 'wrong_type', message: 'Contact.MobilePhone (doNotCallField) is of type phone; expected boolean.' }),
+    );
+    expect(problems).toContainEqual(expect.objectContaining({ object: 'Contact', field: 'MobilePhone', role: 'doNotCallField', problem: 'conflicting_roles' }));
+  });
+
+  it('refuses one boolean field in two flag roles, though its type fits both', () => {
+    const mapping = parseMapping({ ...shipped(), people: [{ ...shipped().people[0], enrolledField: 'donotcall' }, shipped().people[1]] });
+    expect(mappingProblems(mapping, org())).toEqual([
+      {
+        object: 'Contact',
+        field: 'donotcall',
+        role: 'enrolledField',
+        problem: 'conflicting_roles',
+        message: 'Contact.donotcall is named as enrolledField and as doNotCallField; each role needs a field of its own.',
+      },
+    ]);
   });
 });

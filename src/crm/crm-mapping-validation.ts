@@ -12,6 +12,7 @@ export type MappingProblemKind =
   | 'wrong_type'
   | 'not_updateable'
   | 'not_external_id'
+  | 'conflicting_roles'
   | 'describe_failed';
 
 export interface MappingProblem {
@@ -19,6 +20,8 @@ export interface MappingProblem {
   object: string | null;
   /** the field (or the mapping path for a shape problem); null when the object itself is the problem */
   field: string | null;
+  /** the mapping role the field plays there (`doNotCallField`, `phoneFields[0]` …); null for an object or shape problem */
+  role: string | null;
   problem: MappingProblemKind;
   message: string;
 }
@@ -108,31 +111,68 @@ export function mappingProblems(mapping: CrmMapping, describes: Map<string, Obje
       problems.push(objectProblem(req.object, described));
       continue;
     }
-    const key = `${req.object}.${req.field}`;
+    // a field named in two roles is checked for each: a phone field is no Do-Not-Call flag
+    const key = `${req.object}.${req.field.toLowerCase()}.${req.role}`;
     if (reported.has(key)) continue;
     reported.add(key);
     const field = fieldsByObject.get(req.object)!.get(req.field.toLowerCase());
     const at = `${req.object}.${req.field} (${req.role})`;
+    const where = { object: req.object, field: req.field, role: req.role };
     if (!field) {
-      problems.push({ object: req.object, field: req.field, problem: 'missing_field', message: `${at} does not exist in the org.` });
+      problems.push({ ...where, problem: 'missing_field', message: `${at} does not exist in the org.` });
     } else if (!req.types.includes(field.type)) {
       problems.push({
-        object: req.object,
-        field: req.field,
+        ...where,
         problem: 'wrong_type',
         message: `${at} is of type ${field.type}; expected ${req.types.join(' or ')}.`,
       });
     } else if (req.referenceTo && field.referenceTo.length > 0 && !field.referenceTo.includes(req.referenceTo)) {
       problems.push({
-        object: req.object,
-        field: req.field,
+        ...where,
         problem: 'wrong_type',
         message: `${at} refers to ${field.referenceTo.join(', ')}; expected a reference to ${req.referenceTo}.`,
       });
     } else if (req.externalId && !field.externalId) {
-      problems.push({ object: req.object, field: req.field, problem: 'not_external_id', message: `${at} is not marked as an External ID.` });
+      problems.push({ ...where, problem: 'not_external_id', message: `${at} is not marked as an External ID.` });
     } else if (req.updateable && !field.updateable && !field.createable) {
-      problems.push({ object: req.object, field: req.field, problem: 'not_updateable', message: `${at} cannot be written by this user.` });
+      problems.push({ ...where, problem: 'not_updateable', message: `${at} cannot be written by this user.` });
+    }
+  }
+  return [...problems, ...conflictingRoles(mapping)];
+}
+
+/**
+ * Each People role needs a field of its own: Do-Not-Call read from the enrolment flag, or a phone
+ * read as a flag, would silently turn a compliance rule off or upside down.
+ */
+function conflictingRoles(mapping: CrmMapping): MappingProblem[] {
+  const problems: MappingProblem[] = [];
+  for (const p of mapping.people) {
+    const roles: [string, string | null | undefined][] = [
+      ['nameField', p.nameField],
+      ...p.phoneFields.map((f, i): [string, string] => [`phoneFields[${i}]`, f]),
+      ['doNotCallField', p.doNotCallField],
+      ['doNotSmsField', p.doNotSmsField],
+      ['enrolledField', p.enrolledField],
+      ['ownerField', p.ownerField],
+      ['accountField', p.accountField],
+      ['convertedField', p.convertedField],
+    ];
+    const firstRole = new Map<string, string>();
+    for (const [role, field] of roles) {
+      if (!field) continue;
+      const earlier = firstRole.get(field.toLowerCase());
+      if (earlier === undefined) {
+        firstRole.set(field.toLowerCase(), role);
+        continue;
+      }
+      problems.push({
+        object: p.object,
+        field,
+        role,
+        problem: 'conflicting_roles',
+        message: `${p.object}.${field} is named as ${role} and as ${earlier}; each role needs a field of its own.`,
+      });
     }
   }
   return problems;
@@ -140,12 +180,12 @@ export function mappingProblems(mapping: CrmMapping, describes: Map<string, Obje
 
 function objectProblem(object: string, described: ObjectDescription | CrmError | null | undefined): MappingProblem {
   if (described instanceof CrmError && described.kind !== 'NOT_FOUND') {
-    return { object, field: null, problem: 'describe_failed', message: `Could not describe ${object}: ${described.message}` };
+    return { object, field: null, role: null, problem: 'describe_failed', message: `Could not describe ${object}: ${described.message}` };
   }
-  return { object, field: null, problem: 'missing_object', message: `The object ${object} does not exist in the org (or is not visible to this user).` };
+  return { object, field: null, role: null, problem: 'missing_object', message: `The object ${object} does not exist in the org (or is not visible to this user).` };
 }
 
 /** Shape problems (MappingShapeError) in the same list form, so one 422 covers both kinds. */
 export function shapeProblems(messages: string[]): MappingProblem[] {
-  return messages.map((message) => ({ object: null, field: message.split(' ')[0] ?? null, problem: 'invalid_shape', message }));
+  return messages.map((message) => ({ object: null, field: message.split(' ')[0] ?? null, role: null, problem: 'invalid_shape', message }));
 }

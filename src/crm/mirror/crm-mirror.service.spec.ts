@@ -48,7 +48,7 @@ describe('CRM mirror (service over a real SQLite database and a fake org)', () =
   let crm: FakeCrmGateway;
   let mirror: CrmMirrorService;
   let directory: ProspectDirectory;
-  const settings = { mirrorSafetyLagSeconds: 5 };
+  const settings = { mirrorOverlapSeconds: 300 };
 
   beforeAll(() => Logger.overrideLogger(false));
   beforeEach(async () => {
@@ -56,8 +56,8 @@ describe('CRM mirror (service over a real SQLite database and a fake org)', () =
     dataSource = await openDatabase(config.database);
     const uow = new UnitOfWork(dataSource);
     crm = new FakeCrmGateway();
-    crm.serverTime = serverAt(60); // cutoff: 10:00:55 (60 s, less the 5 s lag)
-    settings.mirrorSafetyLagSeconds = 5;
+    crm.serverTime = serverAt(60); // queries run at 10:01:00 on the org's clock
+    settings.mirrorOverlapSeconds = 300;
     const retry = new MirrorRetryPolicy();
     retry.delaysMs = [1, 1, 1];
     mirror = new CrmMirrorService(crm, new CrmMappingService(config, dataSource, uow, crm), uow, retry, dataSource, settings);
@@ -68,56 +68,61 @@ describe('CRM mirror (service over a real SQLite database and a fake org)', () =
   const count = (entity: typeof Prospect | typeof ProspectPhone) => dataSource.getRepository(entity).count();
   const watermark = (objectName: string) => dataSource.getRepository(SyncWatermark).findOneBy({ objectName });
 
-  it('loads several pages at ⌈N/2000⌉ + 2 calls, then an idle poll costs one call per object', async () => {
+  it('loads several pages at ⌈N/2000⌉ + 2 calls, then an idle poll costs one call per object and reads nothing older than the overlap', async () => {
+    settings.mirrorOverlapSeconds = 30;
     crm.put('Contact', ...Array.from({ length: 4500 }, (_, i) => aContact(i + 1, { SystemModstamp: stamp(i % 7) })));
     const first = await mirror.run('incremental', silent);
     expect(first).toMatchObject({ recordsRead: 4500, recordsUpserted: 4500, recordsRemoved: 0, pages: 5, salesforceApiCalls: 3 + 2 });
     expect(await count(Prospect)).toBe(4500);
     expect(await count(ProspectPhone)).toBe(4500);
-    // everything before the cutoff is read: the next poll starts there
-    expect(await watermark('Contact')).toMatchObject({ lastModstamp: iso(55), lastId: '' });
+    // a complete run: the watermark is the second its query ran
+    expect(await watermark('Contact')).toMatchObject({ lastModstamp: iso(60), lastId: '' });
 
     crm.serverTime = serverAt(120);
     const idle = await mirror.run('incremental', silent);
-    expect(idle).toMatchObject({ recordsRead: 0, salesforceApiCalls: 3 });
+    expect(idle).toMatchObject({ recordsRead: 0, recordsWritten: 0, salesforceApiCalls: 3 });
+    expect(crm.soql.find((q) => q.includes('FROM Contact') && q.includes('>='))).toContain('WHERE SystemModstamp >= 2026-11-29T10:00:30Z ORDER BY');
   });
 
-  it('never skips nor re-reads records that share one SystemModstamp, late commits into the trailing second included', async () => {
-    crm.serverTime = serverAt(5); // 10:00:05.5 less the 5 s lag: second 10:00:00 is still open
-    crm.put('Contact', ...Array.from({ length: 2500 }, (_, i) => aContact(i * 2 + 2)));
-    const early = await mirror.run('incremental', silent);
-    expect(early).toMatchObject({ recordsRead: 0, recordsDeferred: 2500, salesforceApiCalls: 3 }); // no queryMore past the cutoff
-    expect(await watermark('Contact')).toMatchObject({ lastModstamp: iso(0), lastId: '' });
-
-    // saves that commit late into that second, with ids before and after the ones read, plus one edit
-    crm.put('Contact', aContact(1), aContact(9001), aContact(2, { SystemModstamp: stamp(1), DoNotCall: true }));
-    crm.serverTime = serverAt(6);
-    const next = await mirror.run('incremental', silent);
-    expect(crm.soql.at(-2)).toContain('WHERE SystemModstamp >= 2026-11-29T10:00:00Z ORDER BY');
-    expect(next).toMatchObject({ recordsRead: 2501, recordsDeferred: 1 }); // 2 moved to 10:00:01: the next poll's
-    expect(await directory.findById(contactId(1))).not.toBeNull();
-    expect(await directory.findById(contactId(9001))).not.toBeNull();
-    expect(await directory.findById(contactId(2))).toBeNull(); // saved again at 10:00:01 before it was ever read
-
-    crm.serverTime = serverAt(7);
-    expect(await mirror.run('incremental', silent)).toMatchObject({ recordsRead: 1, recordsDeferred: 0 });
-    expect((await directory.findById(contactId(2)))?.doNotCall).toBe(true);
-    crm.serverTime = serverAt(70);
-    expect(await mirror.run('incremental', silent)).toMatchObject({ recordsRead: 0, salesforceApiCalls: 3 });
+  it('applies every record at once, those stamped in the second the query ran included', async () => {
+    crm.serverTime = serverAt(0);
+    crm.put('Contact', ...Array.from({ length: 2500 }, (_, i) => aContact(i + 1)));
+    expect(await mirror.run('incremental', silent)).toMatchObject({ recordsRead: 2500, recordsUpserted: 2500 });
+    expect(await count(Prospect)).toBe(2500);
   });
 
-  it('reads up to the cutoff, fetches no page past it, and takes the rest on the next poll', async () => {
-    crm.put('Contact', ...Array.from({ length: 1500 }, (_, i) => aContact(i + 1)));
-    crm.put('Contact', ...Array.from({ length: 3000 }, (_, i) => aContact(i + 5001, { SystemModstamp: stamp(58) })));
-    const run = await mirror.run('incremental', silent);
-    expect(run).toMatchObject({ recordsRead: 1500, recordsDeferred: 3000, salesforceApiCalls: 3 });
-    expect(crm.calls.filter((c) => c.method === 'queryMore')).toEqual([]);
-    expect(await watermark('Contact')).toMatchObject({ lastModstamp: iso(55), lastId: '' });
+  // Salesforce stamps a save when its transaction begins, to the second: a Do-Not-Call can appear
+  // behind a poll that already read past its stamp. Each case is missed without the overlap.
+  const lateDoNotCall = (overlapSeconds: number, savedAt: number, pollAt: number) => async () => {
+    settings.mirrorOverlapSeconds = overlapSeconds;
+    crm.put('Contact', ...Array.from({ length: 10 }, (_, i) => aContact(i * 2 + 2, { SystemModstamp: stamp(savedAt) })));
+    crm.put('Contact', aContact(1, { SystemModstamp: stamp(savedAt - 60) }));
+    crm.serverTime = serverAt(pollAt);
+    await mirror.run('incremental', silent);
+    expect((await directory.findById(contactId(1)))?.doNotCall).toBe(false);
+    // committed after that poll, stamped at `savedAt`, on an Id lower than every record read
+    crm.put('Contact', aContact(1, { SystemModstamp: stamp(savedAt), DoNotCall: true }));
+    crm.serverTime = serverAt(pollAt + 60);
+    await mirror.run('incremental', silent);
+    return (await directory.findById(contactId(1)))?.doNotCall;
+  };
 
-    crm.serverTime = serverAt(120);
-    expect(await mirror.run('incremental', silent)).toMatchObject({ recordsRead: 3000, recordsDeferred: 0, salesforceApiCalls: 4 });
-    expect(await count(Prospect)).toBe(4500);
-    expect(await mirror.run('incremental', silent)).toMatchObject({ recordsRead: 0, salesforceApiCalls: 3 });
+  it('reads a Do-Not-Call saved in the second of the last record read, on a lower Id', async () => {
+    expect(await lateDoNotCall(300, 10, 10)()).toBe(true);
+  });
+
+  it('reads a Do-Not-Call committed 2 s late', async () => {
+    expect(await lateDoNotCall(300, 10, 12)()).toBe(true);
+  });
+
+  it('reads a Do-Not-Call committed 4 minutes late', async () => {
+    expect(await lateDoNotCall(300, 10, 250)()).toBe(true);
+  });
+
+  it('misses a commit later than the overlap (the nightly full resync catches it): the overlap is what closes the hole', async () => {
+    expect(await lateDoNotCall(0, 10, 12)()).toBe(false);
+    expect(await mirror.run('full', silent)).toMatchObject({ recordsRead: 11 });
+    expect((await directory.findById(contactId(1)))?.doNotCall).toBe(true);
   });
 
   it('falls back to the local clock when pages carry no server time', async () => {
@@ -127,8 +132,8 @@ describe('CRM mirror (service over a real SQLite database and a fake org)', () =
     await mirror.run('incremental', silent);
     const mark = await watermark('Contact');
     expect(mark?.lastId).toBe('');
-    expect(Date.parse(mark!.lastModstamp)).toBeLessThanOrEqual(sent - 5000);
-    expect(Date.parse(mark!.lastModstamp)).toBeGreaterThan(sent - 7000);
+    expect(Date.parse(mark!.lastModstamp)).toBeGreaterThan(sent - 1000);
+    expect(Date.parse(mark!.lastModstamp)).toBeLessThanOrEqual(Date.now());
   });
 
   it('sees a Do-Not-Call edit on the next run', async () => {
@@ -137,7 +142,7 @@ describe('CRM mirror (service over a real SQLite database and a fake org)', () =
     crm.put('Contact', aContact(1, { SystemModstamp: stamp(61), DoNotCall: true, Do_Not_SMS__c: true, SMS_Enrolled__c: false }));
     crm.serverTime = serverAt(120);
     const run = await mirror.run('incremental', silent);
-    expect(run).toMatchObject({ recordsRead: 1, recordsUpserted: 1 });
+    expect(run).toMatchObject({ recordsRead: 2, recordsUpserted: 2 }); // the other one re-read in the overlap
     expect(await directory.findById(contactId(1))).toMatchObject({ doNotCall: true, doNotSms: true, enrolled: false });
   });
 
@@ -150,7 +155,7 @@ describe('CRM mirror (service over a real SQLite database and a fake org)', () =
     crm.put('Lead', aLead(3, { IsConverted: true, SystemModstamp: stamp(63) }));
     crm.serverTime = serverAt(120);
     const run = await mirror.run('incremental', silent);
-    expect(run).toMatchObject({ recordsRead: 2, recordsRemoved: 2, recordsUpserted: 0 });
+    expect(run).toMatchObject({ recordsRead: 4, recordsRemoved: 2, recordsUpserted: 2 }); // the others re-read in the overlap
     expect(await directory.findById(contactId(1))).toBeNull();
     expect(await directory.findById(leadId(3))).toBeNull();
     expect(await dataSource.getRepository(ProspectPhone).findBy({ prospectId: contactId(1) })).toEqual([]);
@@ -158,6 +163,7 @@ describe('CRM mirror (service over a real SQLite database and a fake org)', () =
   });
 
   it('leaves the watermark at the last committed page when a page fails for good, and resumes there', async () => {
+    settings.mirrorOverlapSeconds = 0;
     crm.put('Contact', ...Array.from({ length: 5000 }, (_, i) => aContact(i + 1, { SystemModstamp: stamp(Math.floor(i / 1000)) })));
     // calls: Account query, Contact query, Contact page 2 (fails, not retryable), Lead query
     crm.failures = [null, null, new CrmError('INVALID_DATA', 'invalid query locator', 'INVALID_QUERY_LOCATOR')];
@@ -168,7 +174,7 @@ describe('CRM mirror (service over a real SQLite database and a fake org)', () =
     expect(await watermark('Contact')).toMatchObject({ lastModstamp: '2026-11-29T10:00:01.000Z', lastId: contactId(2000) });
 
     const resumed = await mirror.run('incremental', silent);
-    expect(resumed.recordsRead).toBe(3000);
+    expect(resumed.recordsRead).toBe(4000); // from 10:00:01 on: the second of the last committed record
     expect(await count(Prospect)).toBe(5000);
   });
 
@@ -187,7 +193,7 @@ describe('CRM mirror (service over a real SQLite database and a fake org)', () =
     expect(crm.calls).toHaveLength(1 + 4 + 1); // Account, Contact tried 4 times, Lead still mirrored
   });
 
-  it('full resync removes what Salesforce no longer has, even purged records, and moves the watermark to its cutoff', async () => {
+  it('full resync removes what Salesforce no longer has, even purged records, and moves the watermark to the second it ran', async () => {
     crm.put('Contact', aContact(1), aContact(2, { SystemModstamp: stamp(9) }), aContact(3));
     crm.put('Account', { Id: '001000000000001AAA', SystemModstamp: stamp(0), Name: 'Acme' }, { Id: '001000000000002AAA', SystemModstamp: stamp(0), Name: 'Gone' });
     await mirror.run('incremental', silent);
@@ -199,7 +205,7 @@ describe('CRM mirror (service over a real SQLite database and a fake org)', () =
     const full = await mirror.run('full', silent);
     expect(full).toMatchObject({ recordsRead: 3, recordsUpserted: 3, recordsRemoved: 2 });
     expect((await dataSource.getRepository(Prospect).find()).map((p) => p.id).sort()).toEqual([contactId(1), contactId(2)]);
-    expect(await watermark('Contact')).toMatchObject({ lastModstamp: iso(115), lastId: '' });
+    expect(await watermark('Contact')).toMatchObject({ lastModstamp: iso(120), lastId: '' });
     expect(crm.soql.at(-2)).not.toContain('WHERE');
   });
 

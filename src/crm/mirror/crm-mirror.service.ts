@@ -10,7 +10,7 @@ import { CrmGateway, type QueryPage } from '../crm-gateway.port';
 import { CrmMappingService } from '../crm-mapping.service';
 import { pageRows, stampOf } from './mirror-rows';
 import { createMirrorStore, type MirrorStore } from './mirror-store';
-import { isAfter, MIRROR_BATCH_SIZE, mirrorCutoff, mirrorSoql, mirrorSpecs, type MirrorSpec, type Watermark } from './mirror-spec';
+import { isAfter, MIRROR_BATCH_SIZE, notBefore, mirrorSoql, mirrorSpecs, queryRanAt, type MirrorSpec, type Watermark } from './mirror-spec';
 import { MirrorRetryPolicy, withRetry } from './retry';
 
 export type MirrorMode = 'incremental' | 'full';
@@ -20,8 +20,6 @@ export interface MirrorStats extends JobStats {
   recordsUpserted: number;
   recordsRemoved: number;
   recordsWritten: number;
-  /** records stamped inside the trailing window (at or after the cutoff): left for the next poll */
-  recordsDeferred: number;
   phoneWarnings: number;
   pages: number;
   retries: number;
@@ -34,7 +32,6 @@ const emptyStats = (): MirrorStats => ({
   recordsUpserted: 0,
   recordsRemoved: 0,
   recordsWritten: 0,
-  recordsDeferred: 0,
   phoneWarnings: 0,
   pages: 0,
   retries: 0,
@@ -43,23 +40,19 @@ const emptyStats = (): MirrorStats => ({
 });
 
 /**
- * The CRM mirror (issue 3): Accounts and the People of the mapping, read with SystemModstamp-
- * watermarked SOQL and streamed page by page into the database.
+ * The CRM mirror: Accounts and the People of the mapping, read with SystemModstamp-watermarked
+ * SOQL and streamed page by page into the database.
  *
- * - incremental: `queryAll` after the (SystemModstamp, Id) watermark, so deletions arrive in the
- *   same query as edits (a deleted record's stamp moves) and an idle poll is one call per object.
- *   Each page is committed with its watermark advance in one unit of work: a failure half-way
- *   leaves the watermark at the last committed page and nothing half-written.
- *   The trailing edge: Salesforce stamps to the second and a save can commit a moment after
- *   records with the same or a later stamp were read, so the run stops at a cutoff — the server's
- *   clock when the query ran (the answer's `Date`), to the second, less MIRROR_SAFETY_LAG_SECONDS
- *   (mirrorCutoff). Records stamped at or after it are neither applied nor fetched further (no
- *   queryMore past it); the run ends with the watermark at {cutoff, ''}: "everything before the
- *   cutoff is read", so the next poll reads `SystemModstamp >= cutoff` — the deferred records and
- *   anything that committed late into that window, nothing that was already applied.
- * - full: re-reads every live record (no cutoff: the sweep must see them all), then sweeps what was
- *   not written since the run began (records Salesforce no longer has, even purged ones the
- *   incremental path cannot see), and moves the watermark up to its cutoff.
+ * - incremental: `queryAll` of everything stamped at or after the watermark less
+ *   MIRROR_OVERLAP_SECONDS, so deletions arrive in the same query as edits (a deleted record's
+ *   stamp moves), saves stamped in an already-read second or committed late are read by the next
+ *   poll, and an idle poll is one call per object. Every record read is applied at once. Each
+ *   page is committed with its watermark advance in one unit of work: a failure half-way leaves
+ *   the watermark at the last committed page and nothing half-written. A complete run moves the
+ *   watermark to the second its query ran on Salesforce's clock (queryRanAt).
+ * - full: re-reads every live record, then sweeps what was not written since the run began
+ *   (records Salesforce no longer has, even purged ones the incremental path cannot see), and
+ *   moves the watermark to the second its query ran.
  *
  * At most two pages are in memory: the one being committed and the next one being fetched.
  * `salesforceApiCalls` counts the mirror's own query calls (retries included); an OAuth token
@@ -76,7 +69,7 @@ export class CrmMirrorService {
     private readonly uow: UnitOfWork,
     private readonly retry: MirrorRetryPolicy,
     dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'mirrorSafetyLagSeconds'>,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'mirrorOverlapSeconds'>,
   ) {
     this.store = createMirrorStore(dataSource.manager);
   }
@@ -114,39 +107,29 @@ export class CrmMirrorService {
       });
 
     const sentAt = Date.now();
-    let page: QueryPage = await fetch(() => this.crm.query(mirrorSoql(spec, after), { batchSize: MIRROR_BATCH_SIZE, includeDeleted: mode === 'incremental' }));
-    const lag = this.config.mirrorSafetyLagSeconds;
-    const cutoff = mirrorCutoff(page.serverTime, sentAt, Date.now(), lag ?? 0);
-    // Without a safety lag every record read is applied and the watermark follows the last one.
-    const before = mode === 'incremental' && lag !== null ? cutoff : null;
-    let lastRead: Watermark | null = null;
+    const soql = mirrorSoql(spec, after, this.config.mirrorOverlapSeconds);
+    let page: QueryPage = await fetch(() => this.crm.query(soql, { batchSize: MIRROR_BATCH_SIZE, includeDeleted: mode === 'incremental' }));
+    const ranAt: Watermark = { modstamp: queryRanAt(page.serverTime, sentAt, Date.now()), id: '' };
     const total = page.totalSize;
     let done = 0;
     let mark = after; // the watermark as committed
     progress.update(0, total, spec.object);
     for (;;) {
-      // Fetch the next page while this one is written (a failure surfaces when it is awaited),
-      // unless this page already reaches the cutoff: the rest is left for the next poll.
-      const lastRecord = page.records.at(-1);
-      const pastCutoff = before !== null && lastRecord !== undefined && stampOf(lastRecord) >= before;
-      const nextUrl = page.done || pastCutoff ? null : page.nextRecordsUrl;
+      // fetch the next page while this one is written (a failure surfaces when it is awaited)
+      const nextUrl = page.done ? null : page.nextRecordsUrl;
       const next = nextUrl ? fetch(() => this.crm.queryMore(nextUrl)) : null;
       next?.catch(() => undefined);
 
-      const rows = pageRows(spec, page.records, undefined, before);
-      const read = page.records.length - rows.deferred;
+      const rows = pageRows(spec, page.records);
+      const read = page.records.length;
       page.records = []; // the rows hold what is needed: let the page go before the next one arrives
-      // incremental: up to the last record taken, or — once the query is read up to the cutoff —
-      // to the cutoff itself; never backwards (a longer lag, a clock behind the watermark)
+      // incremental: the last record committed mid-run, the query's second once the run is
+      // complete; never backwards (an overlap re-read, a clock behind the watermark)
       let watermark: Watermark | null = null;
-      if (before !== null) {
-        const reached = rows.reachedCutoff || !next;
-        const candidate = reached ? { modstamp: before, id: '' } : rows.last;
-        if (candidate && isAfter(candidate, mark)) watermark = candidate;
-      } else if (mode === 'incremental' && rows.last && isAfter(rows.last, mark)) {
-        watermark = rows.last;
+      if (mode === 'incremental') {
+        if (next && rows.last && isAfter(rows.last, mark)) watermark = rows.last;
+        if (!next && notBefore(ranAt, mark)) watermark = ranAt;
       }
-      lastRead = rows.last ?? lastRead;
       const syncedAt = nowIso();
       const result = await this.uow.run((manager) =>
         this.store.applyPage(manager, {
@@ -169,25 +152,20 @@ export class CrmMirrorService {
       done += read;
       progress.update(done, total, spec.object);
 
-      if (rows.reachedCutoff) stats.recordsDeferred += total - done; // this page's rest and the pages not fetched
       if (!next) break;
       if (progress.signal?.aborted) throw new Error('stopped: the process is shutting down');
       page = await next;
     }
-    if (mode === 'full') await this.sweep(spec, startedAt, lag !== null ? { modstamp: cutoff, id: '' } : lastRead, stats);
+    if (mode === 'full') await this.sweep(spec, startedAt, ranAt, stats);
   }
 
-  /**
-   * After a complete full read: drop what was not seen, and move the watermark up to what the read
-   * is complete for: the run's cutoff with a safety lag (records at or after it, applied already,
-   * are read again by the next poll, along with any that committed late), else the last record.
-   */
-  private async sweep(spec: MirrorSpec, startedAt: string, reached: Watermark | null, stats: MirrorStats): Promise<void> {
+  /** After a complete full read: drop what was not seen, and move the watermark up to the second the read ran. */
+  private async sweep(spec: MirrorSpec, startedAt: string, reached: Watermark, stats: MirrorStats): Promise<void> {
     const swept = await this.uow.run(async (manager) => {
       const removed = await this.store.sweep(manager, spec.object, spec.kind, startedAt);
       const repo = manager.getRepository(SyncWatermark);
       const current = await repo.findOneBy({ objectName: spec.object });
-      if (reached && isAfter(reached, current ? { modstamp: current.lastModstamp, id: current.lastId } : null)) {
+      if (notBefore(reached, current ? { modstamp: current.lastModstamp, id: current.lastId } : null)) {
         await repo.save({ objectName: spec.object, lastModstamp: reached.modstamp, lastId: reached.id, updatedAt: nowIso() });
       }
       return removed;

@@ -13,10 +13,6 @@ export interface PageRows {
   removedIds: string[];
   /** the last record taken from the page: where the cursor moves once the page is committed */
   last: Watermark | null;
-  /** a record stamped at or after the cutoff was met: it and the rest of the page (and query) were left for the next poll */
-  reachedCutoff: boolean;
-  /** records of the page left for the next poll (stamped at or after the cutoff) */
-  deferred: number;
   /** phone values present but not a valid number (kept as null) */
   phoneWarnings: number;
 }
@@ -45,25 +41,17 @@ const defaultPhones = new MirrorPhoneNormalizer();
 
 /**
  * Turns a page into rows. Field names are matched case-insensitively (the mapping may spell
- * `sms_enrolled__c`; the API answers `SMS_Enrolled__c`). With `before` (a cutoff, ISO-8601 UTC),
- * the page is taken up to the first record stamped at or after it: pages come in SystemModstamp
- * order, so the rest of the page, and of the query, is too.
+ * `sms_enrolled__c`; the API answers `SMS_Enrolled__c`).
  */
-export function pageRows(spec: MirrorSpec, records: CrmRecord[], phones: MirrorPhoneNormalizer = defaultPhones, before: string | null = null): PageRows {
-  const rows: PageRows = { prospects: [], accounts: [], removedIds: [], last: null, reachedCutoff: false, deferred: 0, phoneWarnings: 0 };
+export function pageRows(spec: MirrorSpec, records: CrmRecord[], phones: MirrorPhoneNormalizer = defaultPhones): PageRows {
+  const rows: PageRows = { prospects: [], accounts: [], removedIds: [], last: null, phoneWarnings: 0 };
   if (records.length === 0) return rows;
   const key = keyResolver(records[0]);
   const idKey = key('Id');
   const stampKey = key('SystemModstamp');
   const deletedKey = key('IsDeleted');
-  for (let i = 0; i < records.length; i++) {
-    const record = records[i];
+  for (const record of records) {
     const systemModstamp = isoFromSalesforce(record[stampKey]);
-    if (before !== null && systemModstamp >= before) {
-      rows.reachedCutoff = true;
-      rows.deferred = records.length - i;
-      break;
-    }
     const id = toId18(String(record[idKey] ?? ''));
     if (!id) throw new Error(`${spec.object} record without a valid Id: ${JSON.stringify(record[idKey])}`);
     rows.last = { modstamp: systemModstamp, id };

@@ -6,12 +6,10 @@ export type MirrorSpec =
   | { kind: 'people'; object: string; fields: string[]; people: PeopleMapping };
 
 /**
- * Where the incremental mirror of an object stands. Two forms:
- * - `{modstamp, id}`: the last committed record (mid-run: the pair, since many records share a
- *   stamp); the next read starts after it in (SystemModstamp, Id) order;
- * - `{modstamp: cutoff, id: ''}`: everything stamped before `cutoff` has been read (a run that
- *   reached its cutoff); the next read starts at `SystemModstamp >= cutoff`. '' sorts before
- *   every Id, so both forms order as pairs.
+ * Where the incremental mirror of an object stands: the next poll reads every record stamped at
+ * or after `modstamp` less the overlap. Mid-run it is the last committed record (so a failed run
+ * resumes there); after a complete run, the second the run's query ran on Salesforce's clock
+ * (`id` ''), so an org with no edit since reads nothing beyond the overlap.
  */
 export interface Watermark {
   /** SystemModstamp, ISO-8601 UTC */
@@ -57,25 +55,23 @@ function selectList(mapped: string[]): string[] {
 }
 
 /**
- * The incremental query: everything after the watermark in (SystemModstamp, Id) order, so records
- * sharing one stamp are neither skipped nor read twice (converted Leads included: they must leave
- * the mirror); after a cutoff watermark (id ''), everything stamped at or after it. Without a
- * watermark (first load, full resync): every record that belongs in the mirror.
- *
- * The query has no upper bound: the cutoff of a run is only known from the server's clock in the
- * answer to this very query, so the mirror stops at it on its side (`mirrorCutoff`, pageRows).
+ * The incremental query: every record stamped at or after the watermark less `overlapSeconds`, in
+ * (SystemModstamp, Id) order, deleted and converted ones included (they must leave the mirror).
+ * Salesforce stamps to the second and stamps a save when its transaction begins, so a record can
+ * appear behind the watermark after a poll read past it: in the last record's second on a lower
+ * Id, or committed late. Re-reading the overlap catches both on the next poll; re-applying a
+ * record read twice changes nothing. Without a watermark (first load, full resync): every record
+ * that belongs in the mirror.
  */
-export function mirrorSoql(spec: MirrorSpec, after: Watermark | null): string {
+export function mirrorSoql(spec: MirrorSpec, after: Watermark | null, overlapSeconds: number): string {
   const select = `SELECT ${spec.fields.join(', ')} FROM ${spec.object}`;
   const order = ' ORDER BY SystemModstamp, Id';
   if (!after) {
     const converted = spec.kind === 'people' ? spec.people.convertedField : undefined;
     return select + (converted ? ` WHERE ${converted} = false` : '') + order;
   }
-  const stamp = soqlDateTime(after.modstamp);
-  const id = after.id.replace(/[^A-Za-z0-9]/g, '');
-  if (!id) return `${select} WHERE SystemModstamp >= ${stamp}${order}`;
-  return `${select} WHERE SystemModstamp > ${stamp} OR (SystemModstamp = ${stamp} AND Id > '${id}')${order}`;
+  const from = new Date(Date.parse(after.modstamp) - overlapSeconds * 1000).toISOString();
+  return `${select} WHERE SystemModstamp >= ${soqlDateTime(from)}${order}`;
 }
 
 /** A SOQL datetime literal (unquoted), to the second when the milliseconds are zero as Salesforce stamps are. */
@@ -102,20 +98,20 @@ export function isAfter(a: Watermark, b: Watermark | null): boolean {
   return x !== y ? x > y : a.id > b.id;
 }
 
+/** True when (a) is stamped at or after (b) (or there is no b): a complete run's watermark may replace b. */
+export function notBefore(a: Watermark, b: Watermark | null): boolean {
+  return !b || Date.parse(a.modstamp) >= Date.parse(b.modstamp);
+}
+
 /**
- * The cutoff of a run: records stamped before it are safe to put behind the watermark; records
- * stamped at or after it are left for the next poll.
- *
- * Salesforce stamps to the second, and a record can commit a moment after others that share (or
- * follow) its stamp were read: moving the watermark up to the newest stamp read would skip it.
- * So the watermark never enters the trailing edge: cutoff = the server's clock when the query
- * ran, truncated to the second, minus `lagSeconds` (covering how long a save may take to commit).
- * The server's clock is the `Date` of the answer (`serverTime`, whole seconds) less the round trip
- * (the query ran at least that long before the answer left); without it, the local clock when the
- * query was sent.
+ * The second a query ran on Salesforce's clock: the `Date` of its answer (whole seconds) less the
+ * round trip (the query ran at least that long before the answer left), truncated to the second;
+ * without a `Date`, the local clock when the query was sent. Every record committed before then
+ * is in the query's answer; later ones are stamped at or after it, or committed late and so
+ * within the overlap the next poll re-reads.
  */
-export function mirrorCutoff(serverTime: string | null | undefined, sentAtMs: number, receivedAtMs: number, lagSeconds: number): string {
+export function queryRanAt(serverTime: string | null | undefined, sentAtMs: number, receivedAtMs: number): string {
   const server = serverTime ? Date.parse(serverTime) : NaN;
   const ranAt = Number.isNaN(server) ? sentAtMs : server - Math.max(0, receivedAtMs - sentAtMs);
-  return new Date(Math.floor(ranAt / 1000) * 1000 - lagSeconds * 1000).toISOString();
+  return new Date(Math.floor(ranAt / 1000) * 1000).toISOString();
 }

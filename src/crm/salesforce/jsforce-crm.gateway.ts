@@ -182,6 +182,11 @@ export class JsforceCrmGateway extends CrmGateway {
 
   private async requestToken(): Promise<void> {
     const token = await this.attempt(() => this.oauth!.requestToken({ grant_type: 'client_credentials' }));
+    // SALESFORCE_INSTANCE_URL, when set, wins over the token answer's instance_url
+    if (!this.config.instanceUrl) {
+      if (!token.instance_url) throw new CrmError('PERMANENT', 'Salesforce: the token answer names no instance_url and SALESFORCE_INSTANCE_URL is not set', 'INVALID_AUTH');
+      this.conn.instanceUrl = String(token.instance_url).replace(/\/+$/, '');
+    }
     this.conn.accessToken = token.access_token;
   }
 }

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { RecordError, SalesforceApiError, SESSION_EXPIRED } from './api-error';
-import { StandInClock } from './clock';
+import { formatSalesforceDateTime, StandInClock } from './clock';
 import { FaultInjector, faultResponse, type ActiveFault, type FaultSpec } from './faults';
 import { SessionRegistry } from './oauth';
 import { OrgStore, type ValidationRule } from './org-store';
@@ -139,6 +139,27 @@ export class SalesforceStandIn {
   /** Runs SOQL against the org without an HTTP call (not counted). */
   soql(soql: string, includeDeleted = false): Row[] {
     return runSoql(soql, this.schema, this.store, { includeDeleted, apiVersion: '62.0', now: this.clock.now() }).records;
+  }
+
+  /**
+   * A save that commits late: Salesforce stamps SystemModstamp when the transaction begins (to the
+   * second) but the edit is seen only once it commits — a long trigger or a bulk job can commit
+   * minutes later, with a stamp from before queries that ran in between. The updates are invisible
+   * until `commit()`, which applies them with the stamp of `beginTransaction()`.
+   */
+  beginTransaction(): { update(objectName: string, id: string, fields: Row): void; commit(): void } {
+    const stamp = formatSalesforceDateTime(this.clock.now());
+    const pending: { objectName: string; id: string; fields: Row }[] = [];
+    return {
+      update: (objectName, id, fields) => void pending.push({ objectName, id, fields }),
+      commit: () =>
+        this.store.transaction(() => {
+          for (const { objectName, id, fields } of pending) {
+            this.store.update(objectName, id, fields, { api: false });
+            this.store.setSystemFields(objectName, id, { SystemModstamp: stamp, LastModifiedDate: stamp });
+          }
+        }),
+    };
   }
 
   /** Overwrites system fields (SystemModstamp, CreatedDate, LastModifiedDate …) as they are. */
