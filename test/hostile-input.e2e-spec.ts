@@ -109,6 +109,26 @@ describe.each(backends)('hostile input on %s', (_engine, makeDatabase) => {
       expect(await env.t.dataSource.getRepository(Message).countBy({ providerSid: answer.messageSid })).toBe(1);
     });
 
+    it('stores an inbound text whose NumSegments is absurd (counting the body instead) and refuses an overlong MessageSid or a missing From in the error shape', async () => {
+      const url = `${env.t.url}/webhooks/twilio/sms`;
+      const post = (params: Record<string, string>) => {
+        const signed = env.twilio.webhookRequest(url, params);
+        return env.t.http().post('/webhooks/twilio/sms').set(signed.headers).send(signed.body);
+      };
+      const sid = `SM${'9'.repeat(32)}`;
+      expect((await post({ MessageSid: sid, From: PROSPECT_PHONE, To: REP_NUMBER, Body: 'hello', NumSegments: '99999999999' })).status).toBe(200);
+      expect(await env.t.dataSource.getRepository(Message).findOneByOrFail({ providerSid: sid })).toMatchObject({ segments: 1, body: 'hello' });
+      const before = await counts();
+      const refused: Record<string, string>[] = [{ MessageSid: 'SM'.padEnd(65, 'x'), From: PROSPECT_PHONE, To: REP_NUMBER, Body: 'x' }, { MessageSid: `SM${'8'.repeat(32)}`, To: REP_NUMBER, Body: 'x' }];
+      for (const params of refused) {
+        const res = await post(params);
+        expect(res.status).toBe(400);
+        expect(res.headers['content-type']).toMatch(/^application\/json/);
+        expect(res.body).toMatchObject({ error: { code: 'BAD_REQUEST' } });
+      }
+      expect(await counts()).toEqual(before);
+    });
+
     it('answers a status callback holding a NUL with 200', async () => {
       const url = `${env.t.url}/webhooks/twilio/status`;
       const signed = env.twilio.webhookRequest(url, { MessageSid: 'SM\u0000abc', MessageStatus: 'delivered\u0000', AccountSid: env.twilio.accountSid });

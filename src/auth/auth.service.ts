@@ -1,9 +1,9 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
-import { DomainError } from '../common/domain-error';
+import { DomainError, notFound } from '../common/domain-error';
 import { toId18 } from '../common/salesforce-id';
 import { nowIso } from '../database/columns';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -12,15 +12,14 @@ import type { CreateUserDto } from './user.dto';
 import { Principal } from './principal';
 import { User } from './user.entity';
 
-/** How long a verified key is trusted without reading the database again. */
-const PRINCIPAL_TTL_MS = 30_000;
-const PRINCIPAL_CACHE_MAX = 10_000;
-
+/**
+ * API keys: checked on every request against the database (one indexed read, no cache), so a
+ * rotated or revoked key is refused at once, by every instance sharing the database.
+ */
 @Injectable()
 export class AuthService {
+  private readonly logger = new Logger('ApiKeys');
   private readonly bootstrapHash: Buffer | null;
-  /** key hash → principal: every API call authenticates, and users change rarely */
-  private readonly principals = new Map<string, { principal: Principal; expiresAt: number }>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -35,14 +34,28 @@ export class AuthService {
     if (this.bootstrapHash && timingSafeEqual(this.bootstrapHash, Buffer.from(hash, 'hex'))) {
       return { id: 'bootstrap-admin', name: 'Bootstrap admin', role: 'admin', salesforceUserId: null, bootstrap: true };
     }
-    const cached = this.principals.get(hash);
-    if (cached && cached.expiresAt > Date.now()) return cached.principal;
     const user = await this.dataSource.getRepository(User).findOneBy({ apiKeyHash: hash });
     if (!user) return null;
-    const principal: Principal = { id: user.id, name: user.name, role: user.role, salesforceUserId: user.salesforceUserId, bootstrap: false };
-    if (this.principals.size >= PRINCIPAL_CACHE_MAX) this.principals.clear();
-    this.principals.set(hash, { principal, expiresAt: Date.now() + PRINCIPAL_TTL_MS });
-    return principal;
+    return { id: user.id, name: user.name, role: user.role, salesforceUserId: user.salesforceUserId, bootstrap: false };
+  }
+
+  /** A new key for the user (shown once); the old one is refused from the moment this returns. */
+  async rotateKey(userId: string, by: Principal): Promise<string> {
+    const apiKey = newApiKey();
+    await this.setKeyHash(userId, hashApiKey(apiKey));
+    this.logger.log(`API key of user ${userId} rotated by ${by.bootstrap ? 'the bootstrap admin' : `user ${by.id}`}`);
+    return apiKey;
+  }
+
+  /** The user keeps no valid key until the next rotation. Revoking twice is harmless. */
+  async revokeKey(userId: string, by: Principal): Promise<void> {
+    await this.setKeyHash(userId, null);
+    this.logger.log(`API key of user ${userId} revoked by ${by.bootstrap ? 'the bootstrap admin' : `user ${by.id}`}`);
+  }
+
+  private async setKeyHash(userId: string, apiKeyHash: string | null): Promise<void> {
+    const result = await this.uow.run((manager) => manager.getRepository(User).update({ id: userId }, { apiKeyHash }));
+    if (!result.affected) throw notFound('user', userId);
   }
 
   async createUser(dto: CreateUserDto): Promise<{ user: User; apiKey: string }> {

@@ -20,9 +20,9 @@ export class User {
   @Column({ type: 'varchar', length: 10 })
   role!: Role;
 
-  /** sha256 of the API key; the key itself is shown once and never stored. */
-  @Column({ name: 'api_key_hash', type: 'varchar', length: 64, unique: true })
-  apiKeyHash!: string;
+  /** sha256 of the API key; the key itself is shown once and never stored. Null: revoked. */
+  @Column({ name: 'api_key_hash', type: 'varchar', length: 64, unique: true, nullable: true })
+  apiKeyHash!: string | null;
 
   @Column({ name: 'created_at', type: 'varchar', length: 30 })
   createdAt!: string;

@@ -1,7 +1,7 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { AuthService } from './auth.service';
-import { Roles } from './principal';
+import { CurrentPrincipal, Principal, Roles } from './principal';
 import { CreateUserDto } from './user.dto';
 
 @ApiTags('admin')
@@ -16,5 +16,20 @@ export class UsersController {
   async create(@Body() dto: CreateUserDto) {
     const { user, apiKey } = await this.auth.createUser(dto);
     return { id: user.id, salesforceUserId: user.salesforceUserId, name: user.name, email: user.email, role: user.role, apiKey };
+  }
+
+  /** A new key for the user, shown once; the old one is refused from now on. 404 for an unknown user. */
+  @Post(':id/keys')
+  @ApiCreatedResponse({ description: '{apiKey}: the new key, shown once' })
+  async rotate(@Param('id') id: string, @CurrentPrincipal() admin: Principal) {
+    return { apiKey: await this.auth.rotateKey(id, admin) };
+  }
+
+  /** The user's key is revoked: every request with it is refused (401) until an admin rotates it. */
+  @Delete(':id/keys')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'revoked' })
+  async revoke(@Param('id') id: string, @CurrentPrincipal() admin: Principal): Promise<void> {
+    await this.auth.revokeKey(id, admin);
   }
 }

@@ -20,7 +20,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     body.error.requestId = currentRequestId() ?? (typeof header === 'string' ? header : undefined);
     if (status >= 500) this.logger.error(exception instanceof Error ? exception : String(exception));
     if (reply.sent || reply.raw.headersSent) return;
-    void reply.status(status).send(body);
+    // JSON even where the route set another type for its answers (a webhook's text/xml)
+    void reply.status(status).type('application/json; charset=utf-8').send(body);
   }
 
   private toResponse(exception: unknown): { status: number; body: ErrorBody } {

@@ -6,6 +6,9 @@ import { DomainError } from '../common/domain-error';
 import { InboundService } from './inbound.service';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
 
+/** The longest MessageSid stored (messages.provider_sid). */
+const MAX_SID_LENGTH = 64;
+
 /** An empty TwiML answer: replies go out through the API (see InboundService), not in TwiML. */
 export const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
 
@@ -34,8 +37,13 @@ export class InboundController {
     if (!messageSid || !from || !to) {
       throw new DomainError('BAD_REQUEST', 'An inbound SMS webhook needs MessageSid, From and To.');
     }
-    const numSegments = Number.parseInt(field('NumSegments'), 10);
-    await this.inbound.receive({ messageSid, from, to, body: field('Body'), numSegments: Number.isFinite(numSegments) ? numSegments : null });
+    // Twilio's SIDs are 34 characters; a longer one is no Twilio message and could not be stored
+    if (messageSid.length > MAX_SID_LENGTH) {
+      throw new DomainError('BAD_REQUEST', `MessageSid is longer than ${MAX_SID_LENGTH} characters: not a Twilio message SID.`);
+    }
+    // Twilio counts a handful of segments; anything else is ignored (the body is counted instead)
+    const numSegments = /^\d{1,3}$/.test(field('NumSegments')) ? Number(field('NumSegments')) : null;
+    await this.inbound.receive({ messageSid, from, to, body: field('Body'), numSegments });
     return EMPTY_TWIML;
   }
 }
