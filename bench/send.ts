@@ -42,6 +42,8 @@ interface GateStats {
   p99: number;
   /** CPU time the service process spent during the measured window (user + system), ms */
   cpuMs: number;
+  /** statements the service sent to PostgreSQL during the measured window (null on SQLite) */
+  statements: number | null;
 }
 
 if (process.argv.includes('--service')) {
@@ -63,7 +65,7 @@ async function main(): Promise<void> {
   });
   const ready = await nextMessage<Ready>(child, 'ready');
   console.log(
-    `bench:send — ${PROSPECTS} prospects, ${REPS} reps, concurrency ${CONCURRENCY}, ${WARMUP}s warm-up + ${SECONDS}s, SQLite (WAL), status callbacks ${CALLBACKS ? 'on' : 'off'}`,
+    `bench:send — ${PROSPECTS} prospects, ${REPS} reps, concurrency ${CONCURRENCY}, ${WARMUP}s warm-up + ${SECONDS}s, ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'SQLite (WAL)'}, status callbacks ${CALLBACKS ? 'on' : 'off'}`,
   );
 
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
@@ -113,6 +115,7 @@ async function main(): Promise<void> {
   console.log(`gate latency:     p50 ${gate.p50.toFixed(2)} ms, p99 ${gate.p99.toFixed(2)} ms  (${gate.samples} sends, inside the service)`);
   const cpuPerSend = gate.cpuMs / Math.max(accepted, 1);
   console.log(`service CPU:      ${cpuPerSend.toFixed(2)} ms per accepted send → ${(1000 / cpuPerSend).toFixed(0)} sends/s per fully available core`);
+  if (gate.statements !== null) console.log(`statements:       ${(gate.statements / Math.max(accepted, 1)).toFixed(1)} per accepted send (PostgreSQL round trips, transaction control included)`);
   console.log(`machine load:     ${loadavg().map((l) => l.toFixed(1)).join(' ')} (1/5/15 min) on ${cpus().length} cores — other work on the box lowers the first figure, not the CPU cost`);
   console.log(`request latency:  p50 ${pct(50).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms  (client side, concurrency ${CONCURRENCY})`);
   const ok = accepted / elapsed >= 1000 && gate.p99 < 5;
@@ -130,11 +133,21 @@ async function runService(): Promise<void> {
   const { ProspectPhone } = await import('../src/crm/prospect-phone.entity');
   const { toId18 } = await import('../src/common/salesforce-id');
 
+  // every statement the pg driver sends (a bench-only probe; the service never counts them)
+  let statements = 0;
+  if (process.env.BENCH_DATABASE_URL) {
+    const pg = await import('pg');
+    const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+    pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
+      statements++;
+      return query.apply(this, args);
+    } as typeof pg.Client.prototype.query;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'sms-bench-'));
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   const config = loadConfig(
     {
-      DATABASE_URL: `sqlite:${join(dir, 'bench.db')}`,
+      DATABASE_URL: process.env.BENCH_DATABASE_URL ?? `sqlite:${join(dir, 'bench.db')}`,
       ADMIN_API_KEY: ADMIN_KEY,
       SALESFORCE_INSTANCE_URL: 'http://127.0.0.1:9',
       SALESFORCE_ACCESS_TOKEN: 'unused-by-the-send-path',
@@ -188,6 +201,7 @@ async function runService(): Promise<void> {
   const clear = gate.clear.bind(gate);
   let samples: number[] = [];
   let cpuAtReset = process.cpuUsage();
+  let statementsAtReset = statements;
   gate.clear = async (...args: Parameters<typeof clear>) => {
     const t0 = performance.now();
     try {
@@ -201,12 +215,13 @@ async function runService(): Promise<void> {
     if (message.type === 'reset-gate') {
       samples = [];
       cpuAtReset = process.cpuUsage();
+      statementsAtReset = statements;
     }
     if (message.type === 'gate-stats') {
       const sorted = [...samples].sort((a, b) => a - b);
       const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
       const cpu = process.cpuUsage(cpuAtReset);
-      process.send?.({ type: 'gate', samples: sorted.length, p50: pct(50), p99: pct(99), cpuMs: (cpu.user + cpu.system) / 1000 } satisfies GateStats);
+      process.send?.({ type: 'gate', samples: sorted.length, p50: pct(50), p99: pct(99), cpuMs: (cpu.user + cpu.system) / 1000, statements: process.env.BENCH_DATABASE_URL ? statements - statementsAtReset : null } satisfies GateStats);
     }
   });
   process.send?.({ type: 'ready', url, reps, records } satisfies Ready);

@@ -1,101 +1,140 @@
 import { Injectable } from '@nestjs/common';
 import type { Database } from 'better-sqlite3';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { Sql, SqlEngine, SqlRow, SqlValue } from './sql';
+import { sqlDriver, SqlDriver, SqlSession } from './sql-drivers';
+
+/** A unit of work's connection: plain SQL through the executor, or TypeORM's manager, in one transaction. */
+export class Tx extends Sql {
+  constructor(
+    private readonly session: SqlSession,
+    readonly manager: EntityManager,
+  ) {
+    super();
+  }
+  get engine(): SqlEngine {
+    return this.session.engine;
+  }
+  query<T extends object = SqlRow>(text: string, params?: readonly SqlValue[]): Promise<T[]> {
+    return this.session.query<T>(text, params);
+  }
+  run(text: string, params?: readonly SqlValue[]): Promise<number> {
+    return this.session.run(text, params);
+  }
+}
+
+interface Pending {
+  work: (tx: Tx) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
 
 /**
- * The one way to write several rows atomically.
+ * Units per transaction. PostgreSQL slows every snapshot once a transaction holds more than 64
+ * subtransactions (one savepoint per unit), so its batches stay below that.
+ */
+const MAX_BATCH: Record<SqlEngine, number> = { sqlite: 500, postgres: 60 };
+
+/**
+ * The one way to write: `unit(async tx => …)` runs `work` atomically, on both engines the same way.
  *
- * TypeORM 1.x runs every transaction on SQLite over one shared better-sqlite3 connection, so two
- * transactions that overlap in time interleave: rows of a rolled-back one survive (STACK.md,
- * "A correctness trap"). On SQLite we therefore run transactions one after another through a
- * promise chain; PostgreSQL gives each its own pooled connection and needs no such queue.
- * Never await network I/O inside `run`: it would hold every other writer. Never write outside it
- * either: on SQLite such a write would share the connection with whatever unit is running.
+ * Group commit: the units asked for while a transaction is running (or in the same turn of the
+ * event loop) run together in the next one, one after another, each in its own savepoint, so a
+ * unit that throws is rolled back and rejected alone while the others commit. Every promise
+ * settles only after its transaction committed (or rolled back). One transaction runs at a time:
+ * on SQLite that is required (TypeORM shares one connection, STACK.md "A correctness trap"), on
+ * PostgreSQL it turns a burst of concurrent requests into one BEGIN … COMMIT on one pooled
+ * connection.
  *
- * Hot paths on SQLite may use `runNative` instead: a short synchronous body of prepared
- * statements on that same connection, as one better-sqlite3 transaction, queued like the others
- * (about half the cost of a TypeORM transaction; see bench/send.ts), or `runNativeGrouped`, which
- * lets the units arriving in one turn of the event loop share a transaction (group commit).
+ * Never await network I/O inside a unit (it holds every other writer), never write outside one,
+ * never start a unit from inside another (it would wait for a transaction that waits for it).
  */
 @Injectable()
 export class UnitOfWork {
-  private tail: Promise<unknown> = Promise.resolve();
-  /** units queued or running; 0 means the connection is outside any transaction */
-  private inFlight = 0;
-  private readonly serialise: boolean;
+  private readonly driver: SqlDriver;
+  private queue: Pending[] = [];
+  private scheduled = false;
+  private running = false;
 
   constructor(private readonly dataSource: DataSource) {
-    this.serialise = dataSource.options.type === 'better-sqlite3';
+    this.driver = sqlDriver(dataSource);
   }
 
-  /** The better-sqlite3 handle TypeORM runs on; null on PostgreSQL. For prepared statements. */
-  get sqlite(): Database | null {
-    if (!this.serialise) return null;
-    return (this.dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection;
+  /** Statements outside any transaction (reads that need not see a unit's writes before it commits). */
+  get sql(): Sql {
+    return this.driver.root;
   }
 
-  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.serialise) return this.dataSource.transaction(work);
-    return this.enqueue(() => this.dataSource.transaction(work));
-  }
-
-  /**
-   * SQLite only: `work` runs synchronously inside `BEGIN … COMMIT` on the shared connection (rolled
-   * back when it throws), after every unit queued before it. With nothing queued it runs at once.
-   */
-  runNative<T>(work: (db: Database) => T): Promise<T> {
-    const db = this.sqlite;
-    if (!db) return Promise.reject(new Error('runNative needs SQLite; use run() on PostgreSQL'));
-    if (this.inFlight === 0) {
-      try {
-        return Promise.resolve(db.transaction(work)(db));
-      } catch (error) {
-        return Promise.reject(error);
-      }
-    }
-    return this.enqueue(async () => db.transaction(work)(db));
-  }
-
-  /**
-   * SQLite only, like `runNative`, but every unit asked for in the same turn of the event loop runs
-   * in one transaction (group commit: one COMMIT for a burst of concurrent requests). Each unit runs
-   * in its own savepoint, so one that throws is rolled back and rejected alone; the others commit
-   * together, and each promise settles only after that commit.
-   */
-  runNativeGrouped<T>(work: (db: Database) => T): Promise<T> {
-    if (!this.serialise) return Promise.reject(new Error('runNativeGrouped needs SQLite; use run() on PostgreSQL'));
+  unit<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      if (!this.group) {
-        this.group = [];
-        setImmediate(() => this.commitGroup());
-      }
-      this.group.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (this.running || this.scheduled) return;
+      this.scheduled = true;
+      // the requests whose bytes are already in (the same poll phase) join this transaction
+      setImmediate(() => void this.drain());
     });
   }
 
-  private group: { work: (db: Database) => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }[] | null = null;
-
-  private commitGroup(): void {
-    const group = this.group ?? [];
-    this.group = null;
-    this.runNative((db) =>
-      group.map((unit) => {
-        try {
-          return { ok: true as const, value: db.transaction(unit.work)(db) };
-        } catch (error) {
-          return { ok: false as const, error };
-        }
-      }),
-    ).then(
-      (outcomes) => outcomes.forEach((outcome, i) => (outcome.ok ? group[i].resolve(outcome.value) : group[i].reject(outcome.error))),
-      (error: unknown) => group.forEach((unit) => unit.reject(error)),
-    );
+  /** A unit written with TypeORM's manager. */
+  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.unit((tx) => work(tx.manager));
   }
 
-  private enqueue<T>(unit: () => Promise<T>): Promise<T> {
-    this.inFlight++;
-    const result = this.tail.then(unit).finally(() => this.inFlight--);
-    this.tail = result.catch(() => undefined);
-    return result;
+  /** The better-sqlite3 handle TypeORM runs on; null on PostgreSQL. @deprecated being replaced by stores on `Sql` */
+  get sqlite(): Database | null {
+    if (this.driver.engine !== 'sqlite') return null;
+    return (this.dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection;
+  }
+
+  /** @deprecated SQLite only: a synchronous body on the handle, as a unit. */
+  runNativeGrouped<T>(work: (db: Database) => T): Promise<T> {
+    const db = this.sqlite;
+    if (!db) return Promise.reject(new Error('runNativeGrouped needs SQLite'));
+    return this.unit(async () => work(db));
+  }
+
+  private async drain(): Promise<void> {
+    this.scheduled = false;
+    this.running = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH[this.driver.engine]);
+        await this.commit(batch);
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async commit(batch: Pending[]): Promise<void> {
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    let queryRunner: QueryRunner | null = null;
+    try {
+      queryRunner = this.dataSource.createQueryRunner();
+      const session = await this.driver.session(queryRunner);
+      const tx = new Tx(session, queryRunner.manager);
+      await queryRunner.startTransaction();
+      // a unit alone needs no savepoint: when it throws, the transaction is rolled back
+      const savepoints = batch.length > 1;
+      for (let i = 0; i < batch.length; i++) {
+        if (savepoints) await session.exec(i === 0 ? 'SAVEPOINT unit' : 'RELEASE SAVEPOINT unit; SAVEPOINT unit');
+        try {
+          outcomes.push({ ok: true, value: await batch[i].work(tx) });
+        } catch (error) {
+          outcomes.push({ ok: false, error });
+          if (savepoints) await session.exec('ROLLBACK TO SAVEPOINT unit');
+        }
+      }
+      if (outcomes.every((o) => !o.ok)) await queryRunner.rollbackTransaction();
+      else await queryRunner.commitTransaction();
+    } catch (error) {
+      // the transaction itself failed (BEGIN, a savepoint, COMMIT): nothing of the batch was kept
+      if (queryRunner?.isTransactionActive) await queryRunner.rollbackTransaction().catch(() => undefined);
+      if (queryRunner) await queryRunner.release().catch(() => undefined);
+      for (const unit of batch) unit.reject(error);
+      return;
+    }
+    await queryRunner.release();
+    outcomes.forEach((outcome, i) => (outcome.ok ? batch[i].resolve(outcome.value) : batch[i].reject(outcome.error)));
   }
 }

@@ -1,0 +1,154 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { Pool, PoolClient, QueryConfig } from 'pg';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { Sql, SqlEngine, SqlRow, SqlValue, toPositional } from './sql';
+
+/**
+ * The two drivers behind `Sql`, on the connections TypeORM opened (one pool, one SQLite handle, so
+ * TypeORM's migrations and simple reads share them). The only file that imports better-sqlite3 or
+ * pg, and the only one that reaches into TypeORM's driver for them.
+ */
+export interface SqlDriver {
+  readonly engine: SqlEngine;
+  /** statements outside any transaction: the pool on PostgreSQL, the one handle on SQLite */
+  readonly root: Sql;
+  /** statements on the connection of a TypeORM query runner (a unit of work's transaction) */
+  session(queryRunner: QueryRunner): Promise<SqlSession>;
+}
+
+export abstract class SqlSession extends Sql {
+  /** one or more statements without parameters (transaction control, savepoints) */
+  abstract exec(text: string): Promise<void>;
+}
+
+const drivers = new WeakMap<DataSource, SqlDriver>();
+
+/** The driver of this data source (one per data source, so statement caches are shared). */
+export function sqlDriver(dataSource: DataSource): SqlDriver {
+  let driver = drivers.get(dataSource);
+  if (!driver) {
+    driver = dataSource.options.type === 'postgres' ? postgresDriver(dataSource) : sqliteDriver(dataSource);
+    drivers.set(dataSource, driver);
+  }
+  return driver;
+}
+
+// ---- SQLite ------------------------------------------------------------------------------------
+
+/** Prepared statements kept per text (FIFO beyond this: texts built for varying list lengths). */
+const SQLITE_CACHE_SIZE = 1000;
+
+interface Prepared {
+  statement: Statement<unknown[]>;
+  order: number[];
+  reader: boolean;
+}
+
+class SqliteSql extends SqlSession {
+  readonly engine = 'sqlite' as const;
+  private readonly cache = new Map<string, Prepared>();
+
+  constructor(private readonly handle: () => Database) {
+    super();
+  }
+
+  async query<T extends object = SqlRow>(text: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    const p = this.prepared(text);
+    const args = this.bind(p, params);
+    if (p.reader) return p.statement.all(...args) as T[];
+    p.statement.run(...args);
+    return [];
+  }
+
+  async run(text: string, params: readonly SqlValue[] = []): Promise<number> {
+    const p = this.prepared(text);
+    const args = this.bind(p, params);
+    if (p.reader) return p.statement.all(...args).length;
+    return p.statement.run(...args).changes;
+  }
+
+  async exec(text: string): Promise<void> {
+    this.handle().exec(text);
+  }
+
+  private bind(p: Prepared, params: readonly SqlValue[]): unknown[] {
+    return p.order.map((i) => {
+      const value = params[i];
+      return typeof value === 'boolean' ? Number(value) : value;
+    });
+  }
+
+  private prepared(text: string): Prepared {
+    let p = this.cache.get(text);
+    if (!p) {
+      const positional = toPositional(text);
+      const statement = this.handle().prepare<unknown[]>(positional.text);
+      p = { statement, order: positional.order, reader: statement.reader };
+      this.cache.set(text, p);
+      if (this.cache.size > SQLITE_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
+    }
+    return p;
+  }
+}
+
+function sqliteDriver(dataSource: DataSource): SqlDriver {
+  // TypeORM's better-sqlite3 driver holds the one connection every query runner shares.
+  const handle = () => (dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection;
+  const sql = new SqliteSql(handle);
+  return { engine: 'sqlite', root: sql, session: async () => sql };
+}
+
+// ---- PostgreSQL --------------------------------------------------------------------------------
+
+/** Texts given a prepared-statement name (each connection prepares a name once, on first use). */
+const PG_NAMED_STATEMENTS = 1000;
+
+class StatementNames {
+  private readonly names = new Map<string, string>();
+
+  config(text: string, params: readonly SqlValue[]): QueryConfig<unknown[]> {
+    let name = this.names.get(text);
+    if (name === undefined && this.names.size < PG_NAMED_STATEMENTS) {
+      name = `scs_${this.names.size}`;
+      this.names.set(text, name);
+    }
+    return { text, values: params as unknown[], ...(name ? { name } : {}) };
+  }
+}
+
+class PostgresSql extends SqlSession {
+  readonly engine = 'postgres' as const;
+
+  constructor(
+    private readonly target: Pick<Pool | PoolClient, 'query'>,
+    private readonly names: StatementNames,
+  ) {
+    super();
+  }
+
+  async query<T extends object = SqlRow>(text: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    const result = await this.target.query(this.names.config(text, params));
+    return result.rows as T[];
+  }
+
+  async run(text: string, params: readonly SqlValue[] = []): Promise<number> {
+    const result = await this.target.query(this.names.config(text, params));
+    return result.rowCount ?? 0;
+  }
+
+  async exec(text: string): Promise<void> {
+    await this.target.query(text);
+  }
+}
+
+function postgresDriver(dataSource: DataSource): SqlDriver {
+  const names = new StatementNames();
+  // TypeORM's pool (sized by DATABASE_POOL_SIZE), created when the data source was initialised
+  const pool = () => (dataSource.driver as unknown as { master: Pool }).master;
+  const root = new PostgresSql({ query: ((config: QueryConfig) => pool().query(config)) as Pool['query'] }, names);
+  return {
+    engine: 'postgres',
+    root,
+    session: async (queryRunner) => new PostgresSql((await queryRunner.connect()) as PoolClient, names),
+  };
+}

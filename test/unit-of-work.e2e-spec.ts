@@ -1,0 +1,108 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import type { DatabaseConfig } from '../src/config/app-config';
+import { openDatabase } from '../src/database/data-source';
+import { isUniqueViolation } from '../src/database/unique-violation';
+import { bool, int, placeholders, valuesList } from '../src/database/sql';
+import { Tx, UnitOfWork } from '../src/database/unit-of-work';
+import { createScratchDatabase, onPostgres } from './support/postgres';
+
+const backends: [string, () => Promise<{ config: DatabaseConfig; cleanup: () => Promise<void> }>][] = [
+  ['SQLite', async () => ({ config: { type: 'sqlite', path: join(mkdtempSync(join(tmpdir(), 'scs-')), 'uow.db') }, cleanup: async () => undefined })],
+  ...onPostgres('PostgreSQL', async () => {
+    const db = await createScratchDatabase();
+    return { config: { type: 'postgres' as const, url: db.url }, cleanup: db.drop };
+  }),
+];
+
+describe.each(backends)('UnitOfWork and Sql on %s', (_name, makeBackend) => {
+  let dataSource: DataSource;
+  let cleanup: () => Promise<void>;
+  let uow: UnitOfWork;
+
+  beforeAll(async () => {
+    const backend = await makeBackend();
+    cleanup = backend.cleanup;
+    dataSource = await openDatabase(backend.config);
+    uow = new UnitOfWork(dataSource);
+    await uow.unit((tx) => tx.run('CREATE TABLE t (id TEXT PRIMARY KEY, n INTEGER NOT NULL, flag BOOLEAN NOT NULL)'));
+  });
+  beforeEach(() => uow.unit((tx) => tx.run('DELETE FROM t')));
+  afterAll(async () => {
+    await dataSource.destroy();
+    await cleanup();
+  });
+
+  const ids = async () => (await uow.sql.query<{ id: string }>('SELECT id FROM t ORDER BY id')).map((r) => r.id);
+  const insert = (tx: Tx, id: string, n = 1) => tx.run('INSERT INTO t (id, n, flag) VALUES ($1, $2, $3)', [id, n, n % 2 === 0]);
+
+  it('runs one SQL text on both engines: repeated placeholders, booleans, multi-row VALUES, IN lists, RETURNING, changed-row counts', async () => {
+    await uow.unit((tx) => tx.run(`INSERT INTO t (id, n, flag) VALUES ${valuesList(3, 3)}`, ['a', 1, false, 'b', 2, true, 'c', 3, false]));
+    const rows = await uow.sql.query<{ id: string; n: unknown; flag: unknown }>(`SELECT id, n, flag FROM t WHERE id IN (${placeholders(2)}) ORDER BY id`, ['a', 'b']);
+    expect(rows.map((r) => [r.id, int(r.n), bool(r.flag)])).toEqual([
+      ['a', 1, false],
+      ['b', 2, true],
+    ]);
+    expect(await uow.sql.one<{ id: string }>('SELECT id FROM t WHERE n = $1 OR id = $2 OR n = $1 ORDER BY id', [3, 'zz'])).toEqual({ id: 'c' });
+    expect(await uow.sql.one('SELECT id FROM t WHERE id = $1', ['nope'])).toBeNull();
+    const changed = await uow.unit((tx) => tx.run('UPDATE t SET n = n + $1 WHERE n >= $2', [10, 2]));
+    expect(changed).toBe(2);
+    const returned = await uow.unit((tx) => tx.query<{ id: string }>('DELETE FROM t WHERE n > $1 RETURNING id', [10]));
+    expect(returned.map((r) => r.id).sort()).toEqual(['b', 'c']);
+  });
+
+  it('commits a unit, or rolls all of it back when it throws', async () => {
+    await expect(uow.unit((tx) => insert(tx, 'a'))).resolves.toBe(1);
+    await expect(
+      uow.unit(async (tx) => {
+        await insert(tx, 'b');
+        throw new Error('no');
+      }),
+    ).rejects.toThrow('no');
+    expect(await ids()).toEqual(['a']);
+  });
+
+  it('group-commits concurrent units: one that throws is rolled back and rejected alone; each settles after the commit', async () => {
+    const unit = (id: string, fail = false) =>
+      uow.unit(async (tx) => {
+        await insert(tx, id);
+        await tx.run('UPDATE t SET n = n + 1 WHERE id = $1', [id]);
+        if (fail) throw new Error(`unit ${id} failed`);
+        return id;
+      });
+    const results = await Promise.allSettled([unit('a'), unit('b', true), unit('c'), unit('a'), unit('d')]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(isUniqueViolation((results[3] as PromiseRejectedResult).reason)).toBe(true);
+    expect(await ids()).toEqual(['a', 'c', 'd']);
+    expect((await uow.sql.query<{ n: unknown }>('SELECT n FROM t ORDER BY id')).map((r) => int(r.n))).toEqual([2, 2, 2]);
+  });
+
+  it('keeps 300 overlapping units atomic, TypeORM manager writes included, in far fewer transactions', async () => {
+    const transactions = jest.spyOn(dataSource, 'createQueryRunner');
+    const work = Array.from({ length: 300 }, (_, i) =>
+      uow.unit(async (tx) => {
+        await insert(tx, `u${String(i).padStart(3, '0')}`, i);
+        await tx.manager.query(tx.engine === 'postgres' ? 'UPDATE t SET n = n + 1000 WHERE id = $1' : 'UPDATE t SET n = n + 1000 WHERE id = ?', [`u${String(i).padStart(3, '0')}`]);
+        if (i % 7 === 0) throw new Error('rolled back on purpose');
+      }),
+    );
+    const settled = await Promise.allSettled(work);
+    expect(transactions.mock.calls.length).toBeLessThanOrEqual(10);
+    transactions.mockRestore();
+    expect(settled.filter((r) => r.status === 'rejected')).toHaveLength(43);
+    const rows = await uow.sql.query<{ id: string; n: unknown }>('SELECT id, n FROM t');
+    expect(rows).toHaveLength(257);
+    expect(rows.every((r) => Number(r.id.slice(1)) % 7 !== 0 && int(r.n) === Number(r.id.slice(1)) + 1000)).toBe(true);
+  });
+
+  it('a unit sees its own writes and those of the units committed before it', async () => {
+    await uow.unit((tx) => insert(tx, 'a'));
+    const seen = await uow.unit(async (tx) => {
+      await insert(tx, 'b');
+      return (await tx.query<{ id: string }>('SELECT id FROM t ORDER BY id')).map((r) => r.id);
+    });
+    expect(seen).toEqual(['a', 'b']);
+  });
+});
