@@ -4,6 +4,7 @@ import { CrmMappingController } from './crm-mapping.controller';
 import { CrmMappingService } from './crm-mapping.service';
 import { CrmMirrorService } from './mirror/crm-mirror.service';
 import { FullResyncJob, MirrorJob } from './mirror/mirror.jobs';
+import { ProspectsStore } from './mirror/prospects.store';
 import { MirrorRetryPolicy } from './mirror/retry';
 import { ProspectDirectory } from './prospect-directory.service';
 import { RecordContextService } from './record-context.service';
@@ -15,7 +16,7 @@ import { RecordContextService } from './record-context.service';
 @Module({
   imports: [CrmModule],
   controllers: [CrmMappingController],
-  providers: [CrmMappingService, ProspectDirectory, RecordContextService, CrmMirrorService, MirrorRetryPolicy, MirrorJob, FullResyncJob],
-  exports: [CrmMappingService, ProspectDirectory, RecordContextService, CrmMirrorService],
+  providers: [CrmMappingService, ProspectDirectory, RecordContextService, CrmMirrorService, MirrorRetryPolicy, MirrorJob, FullResyncJob, ProspectsStore],
+  exports: [CrmMappingService, ProspectsStore, ProspectDirectory, RecordContextService, CrmMirrorService],
 })
 export class CrmMirrorModule {}

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { CrmMirrorModule } from '../crm/crm-mirror.module';
+import { NumbersModule } from '../numbers/numbers.module';
+import { MessagesStore } from './messages.store';
 import { SendFactsReader } from './gate/send-facts.reader';
 import { SendGateService } from './gate/send-gate.service';
 import { RecordRecipientsService } from './records/record-recipients.service';
@@ -9,7 +11,6 @@ import { RecordSmsController } from './records/record-sms.controller';
 import { MessagesController } from './send/messages.controller';
 import { SegmentsController } from './send/segments.controller';
 import { SendMessageService } from './send/send-message.service';
-import { SendStore } from './send/send-store';
 import { DeliveryStatusService } from './status/delivery-status.service';
 import { StatusWebhookController } from './status/status-webhook.controller';
 
@@ -19,9 +20,9 @@ import { StatusWebhookController } from './status/status-webhook.controller';
  * context for the other messaging pieces (replies, threads).
  */
 @Module({
-  imports: [CrmMirrorModule],
+  imports: [CrmMirrorModule, NumbersModule],
   controllers: [MessagesController, SegmentsController, RecordSmsController, StatusWebhookController],
-  providers: [Clock, SendFactsReader, SendGateService, SendStore, RecordRecipientsService, RecordScreenService, SendMessageService, DeliveryStatusService],
-  exports: [Clock, SendGateService, RecordRecipientsService, DeliveryStatusService],
+  providers: [Clock, SendFactsReader, SendGateService, MessagesStore, RecordRecipientsService, RecordScreenService, SendMessageService, DeliveryStatusService],
+  exports: [Clock, MessagesStore, SendGateService, RecordRecipientsService, DeliveryStatusService],
 })
 export class SendingModule {}

@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { MeController } from './me.controller';
 import { NumbersAdminController } from './numbers-admin.controller';
 import { NumbersService } from './numbers.service';
+import { SenderNumbersStore } from './sender-numbers.store';
 import { SmsRequestsController } from './sms-requests.controller';
 import { SmsRequestsService } from './sms-requests.service';
 
 @Module({
   controllers: [MeController, NumbersAdminController, SmsRequestsController],
-  providers: [NumbersService, SmsRequestsService],
-  exports: [NumbersService],
+  providers: [NumbersService, SmsRequestsService, SenderNumbersStore],
+  exports: [NumbersService, SenderNumbersStore],
 })
 export class NumbersModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { chunksOf, Sql } from '../database/sql';
-import { OUTBOX_PRIORITY } from '../sync/outbox.service';
-import type { OutboxKind } from '../sync/outbox-entry.entity';
+import { OUTBOX_PRIORITY } from './outbox.service';
+import type { OutboxKind } from './outbox-entry.entity';
 
 /** A CRM write to queue: `kind` for aggregate `aggregateId`, with an optional JSON payload. */
 export interface NewOutboxEntry {

@@ -1,7 +1,6 @@
 import { newMessage } from '../new-message';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Principal } from '../../auth/principal';
 import { DomainError } from '../../common/domain-error';
 import type { AppConfig } from '../../config/app-config';
@@ -10,14 +9,15 @@ import { ConsentService } from '../../consent/consent.service';
 import { nowIso } from '../../database/columns';
 import { isUniqueViolation } from '../../database/unique-violation';
 import { UnitOfWork } from '../../database/unit-of-work';
+import { OutboxStore } from '../../outbox/outbox.store';
 import { ClearedSend, SendGateService } from '../gate/send-gate.service';
 import { Message } from '../message.entity';
+import { MessagesStore } from '../messages.store';
 import { MessageView, toMessageView } from '../message.view';
 import { countSegments } from '../segments';
 import { SmsErrorKind, SmsProvider, SmsProviderError } from '../sms-provider.port';
 import { DeliveryStatusService } from '../status/delivery-status.service';
 import type { SendMessageDto } from './send-message.dto';
-import { SendStore } from './send-store';
 
 export const STATUS_CALLBACK_PATH = '/webhooks/twilio/status';
 /** error_code of a send Twilio could not be asked about (timeout, 5xx): it may or may not have gone out. */
@@ -32,10 +32,10 @@ const UNKNOWN_OUTCOME = 'TEMPORARY';
 export class SendMessageService {
   private readonly logger = new Logger('Send');
   constructor(
-    private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly gate: SendGateService,
-    private readonly store: SendStore,
+    private readonly messages: MessagesStore,
+    private readonly outbox: OutboxStore,
     private readonly consent: ConsentService,
     private readonly sms: SmsProvider,
     private readonly statuses: DeliveryStatusService,
@@ -51,7 +51,11 @@ export class SendMessageService {
     const cleared = await this.gate.clear(principal, dto);
     const message = this.newMessage(principal, dto.body, cleared, key);
     try {
-      await this.store.insertQueued(message);
+      // the queued message and its CRM outbox entry, both or neither
+      await this.uow.unit(async (tx) => {
+        await this.messages.insert(tx, [message]);
+        await this.outbox.enqueue(tx, [{ kind: 'task_upsert', aggregateId: message.id }], message.createdAt);
+      });
     } catch (error) {
       // the same key raced in from a concurrent retry: its message is the first result
       const first = key && isUniqueViolation(error) ? await this.findByKey(principal.id, key) : null;
@@ -69,7 +73,7 @@ export class SendMessageService {
       throw await this.failed(principal, message, cleared, error);
     }
     const updatedAt = nowIso();
-    await this.store.recordAccepted(message.id, sent.providerMessageId, sent.status, updatedAt);
+    await this.uow.unit((tx) => this.messages.recordAccepted(tx, message.id, sent.providerMessageId, sent.status, updatedAt));
     Object.assign(message, { providerSid: sent.providerMessageId, status: sent.status, updatedAt });
     if (sent.status === 'queued') await this.statuses.sidRecorded(sent.providerMessageId);
     return toMessageView(message);
@@ -80,10 +84,10 @@ export class SendMessageService {
     const providerError = error instanceof SmsProviderError ? error : new SmsProviderError('TEMPORARY', String(error));
     const errorCode = (providerError.providerCode ?? (providerError.kind === 'TEMPORARY' ? UNKNOWN_OUTCOME : providerError.kind)).slice(0, 12);
     const updatedAt = nowIso();
-    await this.uow.run(async (manager) => {
-      await manager.getRepository(Message).update({ id: message.id }, { status: 'failed', errorCode, updatedAt });
+    await this.uow.unit(async (tx) => {
+      await this.messages.markFailed(tx, message.id, errorCode, updatedAt);
       if (providerError.kind === 'OPTED_OUT') {
-        await this.consent.block(manager, { phoneNumber: message.toNumber, source: 'provider_21610', messageId: message.id, actorUserId: principal.id });
+        await this.consent.block(tx.manager, { phoneNumber: message.toNumber, source: 'provider_21610', messageId: message.id, actorUserId: principal.id });
       }
     });
     Object.assign(message, { status: 'failed', errorCode, updatedAt });
@@ -139,7 +143,7 @@ export class SendMessageService {
   }
 
   private findByKey(userId: string, idempotencyKey: string): Promise<Message | null> {
-    return this.dataSource.getRepository(Message).findOneBy({ userId, idempotencyKey });
+    return this.messages.findByIdempotencyKey(userId, idempotencyKey);
   }
 }
 

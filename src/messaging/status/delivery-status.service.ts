@@ -1,11 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Database, Statement } from 'better-sqlite3';
-import { In } from 'typeorm';
 import { nowIso } from '../../database/columns';
 import { UnitOfWork } from '../../database/unit-of-work';
-import { OutboxService } from '../../outbox/outbox.service';
-import { Message, MessageStatus } from '../message.entity';
-import { messageStatements, outboxParams } from '../message-statements';
+import { OutboxStore } from '../../outbox/outbox.store';
+import { MessagesStore } from '../messages.store';
 import type { DeliveryStatus } from '../sms-provider.port';
 import { canAdvance, statusesBefore } from './delivery-status';
 
@@ -29,23 +26,22 @@ export class DeliveryStatusService {
 
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly outbox: OutboxService,
+    private readonly messages: MessagesStore,
+    private readonly outbox: OutboxStore,
   ) {}
 
   async apply(providerSid: string, status: DeliveryStatus, errorCode: string | null): Promise<StatusOutcome> {
-    const outcome = this.uow.sqlite
-      ? await this.uow.runNativeGrouped((db) => applyOnSqlite(db, providerSid, status, errorCode))
-      : await this.uow.run(async (manager) => {
-          const repo = manager.getRepository(Message);
-          const message = await repo.findOne({ where: { providerSid }, select: { id: true, status: true, crmActivityId: true, errorCode: true } });
-          if (!message) return 'unknown' as const;
-          if (!canAdvance(message.status, status)) return 'ignored' as const;
-          const nextError = errorCode ?? (status === 'undelivered' || status === 'failed' ? message.errorCode : null);
-          const result = await repo.update({ id: message.id, status: In(statusesBefore(status)) }, { status, errorCode: nextError, updatedAt: nowIso() });
-          if (!result.affected) return 'ignored' as const;
-          if (message.crmActivityId) await this.outbox.enqueue(manager, 'task_status', message.id, { status, errorCode: nextError });
-          return 'applied' as const;
-        });
+    const outcome = await this.uow.unit(async (tx): Promise<StatusOutcome> => {
+      const message = await this.messages.statusTarget(tx, providerSid);
+      if (!message) return 'unknown';
+      if (!canAdvance(message.status, status)) return 'ignored';
+      const nextError = errorCode ?? (status === 'undelivered' || status === 'failed' ? message.errorCode : null);
+      const now = nowIso();
+      // the status condition keeps the rule forward-only whatever else wrote the row meanwhile
+      if ((await this.messages.advanceStatus(tx, message.id, statusesBefore(status), status, nextError, now)) === 0) return 'ignored';
+      if (message.crmActivityId) await this.outbox.enqueue(tx, [{ kind: 'task_status', aggregateId: message.id, payload: { status, errorCode: nextError } }], now);
+      return 'applied';
+    });
     if (outcome === 'unknown') this.holdEarly(providerSid, status, errorCode);
     return outcome;
   }
@@ -68,34 +64,4 @@ export class DeliveryStatusService {
     this.early.set(providerSid, list);
     this.logger.debug?.(`status ${status} for unknown message ${providerSid} held until its send records it`);
   }
-}
-
-/**
- * The same rule on SQLite as one synchronous unit (group-committed with the callbacks of the same
- * moment): nothing can change the row between the read and the write, so the write needs no
- * status condition.
- */
-function applyOnSqlite(db: Database, providerSid: string, status: DeliveryStatus, errorCode: string | null): StatusOutcome {
-  const s = statements(db);
-  const message = s.find.get(providerSid) as { id: string; status: MessageStatus; crm_activity_id: string | null; error_code: string | null } | undefined;
-  if (!message) return 'unknown';
-  if (!canAdvance(message.status, status)) return 'ignored';
-  const nextError = errorCode ?? (status === 'undelivered' || status === 'failed' ? message.error_code : null);
-  const now = nowIso();
-  s.update.run(status, nextError, now, message.id);
-  if (message.crm_activity_id) messageStatements(db).insertOutbox.run(outboxParams('task_status', message.id, now, { status, errorCode: nextError }));
-  return 'applied';
-}
-
-const prepared = new WeakMap<Database, { find: Statement<unknown[]>; update: Statement<unknown[]> }>();
-function statements(db: Database) {
-  let s = prepared.get(db);
-  if (!s) {
-    s = {
-      find: db.prepare('SELECT id, status, crm_activity_id, error_code FROM messages WHERE provider_sid = ?'),
-      update: db.prepare('UPDATE messages SET status = ?, error_code = ?, updated_at = ? WHERE id = ?'),
-    };
-    prepared.set(db, s);
-  }
-  return s;
 }

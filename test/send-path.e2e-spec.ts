@@ -2,55 +2,53 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Database } from 'better-sqlite3';
 import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../src/config/app-config';
-import { ConsentService } from '../src/consent/consent.service';
+import { ConsentBlocksStore } from '../src/consent/consent-blocks.store';
 import { ConsentBlock } from '../src/consent/consent-block.entity';
 import { toId18 } from '../src/common/salesforce-id';
 import { Prospect } from '../src/crm/prospect.entity';
 import { ProspectDirectory } from '../src/crm/prospect-directory.service';
 import { RecordContextService } from '../src/crm/record-context.service';
 import { ProspectPhone } from '../src/crm/prospect-phone.entity';
+import { ProspectsStore } from '../src/crm/mirror/prospects.store';
 import { openDatabase } from '../src/database/data-source';
 import { isUniqueViolation } from '../src/database/unique-violation';
 import { UnitOfWork } from '../src/database/unit-of-work';
 import { SendFactsReader } from '../src/messaging/gate/send-facts.reader';
-import { Message } from '../src/messaging/message.entity';
+import { Message, MessageStatus } from '../src/messaging/message.entity';
+import { MessagesStore } from '../src/messaging/messages.store';
 import { RecordRecipientsService } from '../src/messaging/records/record-recipients.service';
-import { SendStore } from '../src/messaging/send/send-store';
 import { DeliveryStatusService } from '../src/messaging/status/delivery-status.service';
 import { SenderNumber } from '../src/numbers/sender-number.entity';
-import { OutboxService } from '../src/outbox/outbox.service';
+import { SenderNumbersStore } from '../src/numbers/sender-numbers.store';
+import { OutboxStore } from '../src/outbox/outbox.store';
 import { OutboxEntry } from '../src/outbox/outbox-entry.entity';
 import { aMessage } from './factories/activity.factory';
 import { aProspect, seedProspect, seedRep } from './factories/crm';
 import { createScratchDatabase, onPostgres } from './support/postgres';
 import { FakeCrmGateway } from './support/fake-crm.gateway';
 
-/** A UnitOfWork that hides the SQLite handle: the stores take their portable (TypeORM) path. */
-class PortableUnitOfWork extends UnitOfWork {
-  override get sqlite(): Database | null {
-    return null;
-  }
-}
-
-type Backend = { config: DatabaseConfig; cleanup: () => Promise<void>; portable: boolean };
-const sqliteFile = () => join(mkdtempSync(join(tmpdir(), 'scs-')), 'send.db');
+type Backend = { config: DatabaseConfig; cleanup: () => Promise<void> };
 const backends: [string, () => Promise<Backend>][] = [
-  ['SQLite, prepared statements', async () => ({ config: { type: 'sqlite', path: sqliteFile() }, cleanup: async () => undefined, portable: false })],
-  ['SQLite, portable path', async () => ({ config: { type: 'sqlite', path: sqliteFile() }, cleanup: async () => undefined, portable: true })],
+  ['SQLite', async () => ({ config: { type: 'sqlite', path: join(mkdtempSync(join(tmpdir(), 'scs-')), 'send.db') }, cleanup: async () => undefined })],
   ...onPostgres('PostgreSQL', async () => {
     const db = await createScratchDatabase();
-    return { config: { type: 'postgres' as const, url: db.url }, cleanup: db.drop, portable: true };
+    return { config: { type: 'postgres' as const, url: db.url }, cleanup: db.drop };
   }),
 ];
 
-describe.each(backends)('the send path on %s: SendStore, DeliveryStatusService and SendFactsReader', (_name, makeBackend) => {
+/**
+ * The send path's stores on both engines, one SQL text each: the queued message and its outbox
+ * entry (as SendMessageService writes them), the provider's answer, delivery statuses, and the
+ * gate's reads.
+ */
+describe.each(backends)('the send path on %s: MessagesStore, OutboxStore, DeliveryStatusService and SendFactsReader', (_name, makeBackend) => {
   let dataSource: DataSource;
   let cleanup: () => Promise<void>;
   let uow: UnitOfWork;
-  let store: SendStore;
+  let messages: MessagesStore;
+  let outbox: OutboxStore;
   let reader: SendFactsReader;
   let statuses: DeliveryStatusService;
 
@@ -58,21 +56,31 @@ describe.each(backends)('the send path on %s: SendStore, DeliveryStatusService a
     const backend = await makeBackend();
     cleanup = backend.cleanup;
     dataSource = await openDatabase(backend.config);
-    uow = backend.portable ? new PortableUnitOfWork(dataSource) : new UnitOfWork(dataSource);
-    const outbox = new OutboxService();
-    store = new SendStore(uow, outbox);
-    statuses = new DeliveryStatusService(uow, outbox);
-    reader = new SendFactsReader(dataSource, uow, new RecordRecipientsService(new RecordContextService(new FakeCrmGateway(), new ProspectDirectory(dataSource, uow))), new ConsentService(dataSource, outbox));
+    uow = new UnitOfWork(dataSource);
+    messages = new MessagesStore(uow.sql);
+    outbox = new OutboxStore();
+    statuses = new DeliveryStatusService(uow, messages, outbox);
+    const records = new RecordRecipientsService(new RecordContextService(new FakeCrmGateway(), new ProspectDirectory(dataSource, uow)));
+    reader = new SendFactsReader(new SenderNumbersStore(uow.sql), new ProspectsStore(uow.sql), new ConsentBlocksStore(uow.sql), records);
   });
   afterAll(async () => {
     await dataSource.destroy();
     await cleanup();
   });
 
+  /** SendMessageService's first write: the queued message and its task_upsert entry, both or neither. */
+  const store = {
+    insertQueued: (message: Message) =>
+      uow.unit(async (tx) => {
+        await messages.insert(tx, [message]);
+        await outbox.enqueue(tx, [{ kind: 'task_upsert', aggregateId: message.id }], message.createdAt);
+      }),
+    recordAccepted: (id: string, sid: string, status: MessageStatus, at: string) => uow.unit((tx) => messages.recordAccepted(tx, id, sid, status, at)),
+  };
   const outboxOf = (messageId: string) => dataSource.getRepository(OutboxEntry).findBy({ aggregateId: messageId });
   const queued = (o: Partial<Message> = {}) => aMessage({ status: 'queued', prospectId: '003000000000001AAA', recordId: '003000000000001AAA', ...o });
 
-  describe('SendStore', () => {
+  describe('MessagesStore and OutboxStore', () => {
     it('stores the queued message exactly as given, with one pending task_upsert outbox entry', async () => {
       const message = queued({ idempotencyKey: 'k-1', userId: randomUUID(), senderNumberId: randomUUID(), body: 'Héllo 👋', encoding: 'UCS-2' });
       await store.insertQueued(message);
