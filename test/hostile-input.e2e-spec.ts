@@ -229,14 +229,15 @@ describe.each(backends)('hostile input on %s', (_engine, makeDatabase) => {
       expect(answer.status).toBe(408);
       expect(JSON.parse(answer.body)).toEqual({ error: { code: 'REQUEST_TIMEOUT', message: expect.any(String) } });
       expect(answer.closedAfterMs).not.toBeNull();
-      expect(answer.closedAfterMs!).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_S * 1000 - 200);
-      expect(answer.closedAfterMs!).toBeLessThan(REQUEST_TIMEOUT_S * 1000 + 1500);
+      // cut by the setting at the latest (the timer's granularity allowed for), and not long before
+      expect(answer.closedAfterMs!).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_S * 1000 - 500);
+      expect(answer.closedAfterMs!).toBeLessThanOrEqual(REQUEST_TIMEOUT_S * 1000 + 300);
     });
 
     it('cuts headers that never end the same way', async () => {
       const answer = await rawExchange(port, `GET /api/me HTTP/1.1\r\nHost: x\r\n`, { drip: { chunk: 'X-Slow: 1\r\n', everyMs: 300 }, waitMs: 15_000 });
       expect(answer.status).toBe(408);
-      expect(answer.closedAfterMs!).toBeLessThan(REQUEST_TIMEOUT_S * 1000 + 1500);
+      expect(answer.closedAfterMs!).toBeLessThanOrEqual(REQUEST_TIMEOUT_S * 1000 + 300);
     });
 
     it('closes a kept-alive connection left idle', async () => {

@@ -16,12 +16,17 @@ import { decodeUtf8, isAcceptedJsonType, JSON_MAX_DEPTH, nestsDeeperThan } from 
 export const BODY_LIMIT_BYTES = 256 * 1024;
 /** A longer URL is answered 414 (Node's parser refuses a request line and headers above 16 KB: 431). */
 export const MAX_URL_LENGTH = 8 * 1024;
-/** How often Node looks for requests past their timeout: a slow body is cut at most this late. */
+/** How often Node looks for requests past their timeout. */
 const TIMEOUT_CHECK_INTERVAL_MS = 250;
 
-/** Fastify server options for the timeouts of HTTP_REQUEST_TIMEOUT_SECONDS and HTTP_IDLE_TIMEOUT_SECONDS. */
+/**
+ * Fastify server options for the timeouts of HTTP_REQUEST_TIMEOUT_SECONDS and
+ * HTTP_IDLE_TIMEOUT_SECONDS. Node cuts a request up to one check interval after its timeout
+ * passed, so the timeout given to Node is the setting less that interval: a slow request is cut
+ * by the setting at the latest.
+ */
 export function timeoutOptions(timeouts: HttpTimeouts) {
-  const requestTimeout = timeouts.requestTimeoutSeconds * 1000;
+  const requestTimeout = timeouts.requestTimeoutSeconds * 1000 - TIMEOUT_CHECK_INTERVAL_MS;
   const idle = timeouts.idleTimeoutSeconds * 1000;
   return {
     // headers and body together must arrive within requestTimeout of the request's first byte
@@ -30,7 +35,7 @@ export function timeoutOptions(timeouts: HttpTimeouts) {
     keepAliveTimeout: idle,
     // a socket on which nothing moves in either direction (SSE streams turn this off for theirs)
     connectionTimeout: idle,
-    http: { headersTimeout: requestTimeout, requestTimeout, connectionsCheckingInterval: Math.min(TIMEOUT_CHECK_INTERVAL_MS, requestTimeout) },
+    http: { headersTimeout: requestTimeout, requestTimeout, connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS },
   };
 }
 
