@@ -229,22 +229,24 @@ describe.each(backends)('hostile input on %s', (_engine, makeDatabase) => {
       expect(answer.status).toBe(408);
       expect(JSON.parse(answer.body)).toEqual({ error: { code: 'REQUEST_TIMEOUT', message: expect.any(String) } });
       expect(answer.closedAfterMs).not.toBeNull();
-      // cut by the setting at the latest (the timer's granularity allowed for), and not long before
+      // cut by the setting at the latest (http-edge.spec.ts has the exact figures); the margin here
+      // is this client's own event-loop lag on a busy machine
       expect(answer.closedAfterMs!).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_S * 1000 - 500);
-      expect(answer.closedAfterMs!).toBeLessThanOrEqual(REQUEST_TIMEOUT_S * 1000 + 300);
+      expect(answer.closedAfterMs!).toBeLessThanOrEqual(REQUEST_TIMEOUT_S * 1000 + 750);
     });
 
     it('cuts headers that never end the same way', async () => {
       const answer = await rawExchange(port, `GET /api/me HTTP/1.1\r\nHost: x\r\n`, { drip: { chunk: 'X-Slow: 1\r\n', everyMs: 300 }, waitMs: 15_000 });
       expect(answer.status).toBe(408);
-      expect(answer.closedAfterMs!).toBeLessThanOrEqual(REQUEST_TIMEOUT_S * 1000 + 300);
+      expect(answer.closedAfterMs!).toBeLessThanOrEqual(REQUEST_TIMEOUT_S * 1000 + 750);
     });
 
     it('closes a kept-alive connection left idle', async () => {
       const answer = await rawExchange(port, `GET /health HTTP/1.1\r\nHost: x\r\n\r\n`, { waitMs: 15_000 });
       expect(answer.status).toBe(200);
+      // HTTP_IDLE_TIMEOUT_SECONDS=3 (Node closes a kept-alive socket up to a second after it)
       expect(answer.closedAfterMs!).toBeGreaterThanOrEqual(2500);
-      expect(answer.closedAfterMs!).toBeLessThan(5000);
+      expect(answer.closedAfterMs!).toBeLessThan(6000);
     });
 
     it('refuses a body without a valid key with 401 before reading it, and closes the connection', async () => {
