@@ -1,0 +1,270 @@
+/**
+ * `npm run bench`: what sends, inbound webhooks and thread pages cost as the stored history grows,
+ * on SQLite or PostgreSQL. Writes BENCHMARKS.md and bench-results.json (bench/volume/report.ts).
+ *
+ * For each volume (an empty database, then the history pre-filled by bulk SQL, bench/volume/fill.ts)
+ * the built service boots in its own process against the in-repo stand-ins and takes real HTTP load
+ * from this process (bench/volume/load.ts).
+ *
+ * Settings (environment):
+ *   BENCH_DATABASE_URL  postgres://… : a server on which a scratch database is created and dropped;
+ *                       unset: a fresh SQLite file (WAL) in the temp directory
+ *   BENCH_HISTORY       messages pre-filled (default 1,000,000); BENCH_VOLUMES a list instead
+ *                       (default "0,<BENCH_HISTORY>")
+ *   BENCH_PROSPECTS     (10,000)  BENCH_CONCURRENCY (32)  BENCH_SECONDS (10)  BENCH_RUNS (3)
+ *   BENCH_QUICK=1       a small, short run (20,000 messages, 1,000 prospects, 1 × 3 s) to try it out
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { AddressInfo, createServer } from 'node:net';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
+import type { DatabaseConfig } from '../src/config/app-config';
+import { openDatabase } from '../src/database/data-source';
+import { SalesforceStandIn } from '../src/sandbox/salesforce';
+import { standInEnv } from '../src/sandbox/sandbox';
+import { TwilioStandIn, twilioSignature } from '../src/sandbox/twilio';
+import { fillHistory, prospectId, prospectPhone, repApiKey, repNumber, REPS, seedWorld } from './volume/fill';
+import { closedLoop, LoadResult, median, Shot, sleep } from './volume/load';
+import { AllResults, EngineResults, LoadFigure, renderMarkdown, VolumeFigures } from './volume/report';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const num = (name: string, normal: number, quick: number) => Number(process.env[name] ?? (QUICK ? quick : normal));
+const HISTORY = num('BENCH_HISTORY', 1_000_000, 20_000);
+const VOLUMES = (process.env.BENCH_VOLUMES ?? `0,${HISTORY}`).split(',').map(Number);
+const PROSPECTS = num('BENCH_PROSPECTS', 10_000, 1_000);
+const CONCURRENCY = num('BENCH_CONCURRENCY', 32, 32);
+const SECONDS = num('BENCH_SECONDS', 10, 3);
+const RUNS = num('BENCH_RUNS', 3, 1);
+const WARMUP = QUICK ? 1 : 3;
+const THREAD_SECONDS = QUICK ? 2 : 5;
+const ROOT = join(__dirname, '..', '..');
+
+async function main(): Promise<void> {
+  const target = await prepareDatabase();
+  const salesforce = new SalesforceStandIn();
+  await salesforce.start();
+  const twilio = await new TwilioStandIn({ callbackMode: 'manual' }).start();
+  const results: EngineResults = {
+    engine: target.engine,
+    database: target.description,
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    machine: { cpus: cpus().length, model: cpus()[0]?.model.trim() ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+    settings: { concurrency: CONCURRENCY, seconds: SECONDS, runs: RUNS, prospects: PROSPECTS, reps: REPS, quick: QUICK },
+    fillSeconds: 0,
+    volumes: [],
+  };
+  try {
+    const ds = await openDatabase(target.config);
+    await seedWorld(ds, PROSPECTS);
+    let filled = 0;
+    for (const volume of VOLUMES) {
+      if (volume > filled) {
+        const t0 = performance.now();
+        let shown = 0;
+        await fillHistory(ds, PROSPECTS, filled, volume, (done) => {
+          if (done - shown >= 100_000 || done === volume) {
+            shown = done;
+            log(`history: ${done.toLocaleString('en-US')} messages (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+          }
+        });
+        if (target.engine === 'postgres') await ds.query('VACUUM ANALYZE');
+        results.fillSeconds += (performance.now() - t0) / 1000;
+        filled = volume;
+      }
+      const [{ count }] = (await ds.query('SELECT COUNT(*) AS count FROM messages')) as { count: string | number }[];
+      const figures = await measure(Number(count), target.config, salesforce, twilio);
+      results.volumes.push(figures);
+    }
+    await ds.destroy();
+  } finally {
+    await twilio.stop();
+    await salesforce.stop();
+    await target.drop();
+  }
+  const file = join(ROOT, 'bench-results.json');
+  const all: AllResults = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as AllResults) : {};
+  all[results.engine] = results;
+  writeFileSync(file, JSON.stringify(all, null, 2) + '\n');
+  writeFileSync(join(ROOT, 'BENCHMARKS.md'), renderMarkdown(all));
+  log('wrote BENCHMARKS.md and bench-results.json');
+}
+
+/** One volume: the service booted on the database as it stands, then sends, inbound and thread pages. */
+async function measure(messages: number, config: DatabaseConfig, salesforce: SalesforceStandIn, twilio: TwilioStandIn): Promise<VolumeFigures> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const webhookUrl = `${baseUrl}/webhooks/twilio/sms`;
+  const service = await startService({
+    ...standInEnv(salesforce, twilio),
+    PORT: String(port),
+    PUBLIC_BASE_URL: baseUrl,
+    DATABASE_URL: config.type === 'sqlite' ? `sqlite:${config.path}` : config.url,
+    ADMIN_API_KEY: randomBytes(24).toString('hex'),
+    MIRROR_CRON: 'off',
+    FULL_RESYNC_CRON: 'off',
+    ACTIVITY_FLUSH_CRON: 'off',
+    RECONCILE_CRON: 'off',
+    DELIVERY_RECONCILE_CRON: 'off',
+    REPLY_SWEEP_CRON: 'off',
+    QUIET_HOURS: 'off',
+    LOG_LEVEL: 'silent',
+  });
+  const pick = (n: number) => Math.floor(Math.random() * n);
+  const auth = (r: number) => ({ authorization: `Bearer ${repApiKey(r)}` });
+  try {
+    log(`${messages.toLocaleString('en-US')} messages stored: measuring`);
+    const sends = await figure('sends', service, () => {
+      const r = pick(REPS);
+      const body = JSON.stringify({ recordId: prospectId(pick(PROSPECTS)), from: repNumber(r), body: `Hi, following up on our call (${randomUUID().slice(0, 8)}).` });
+      return { method: 'POST', path: '/api/messages', headers: { ...auth(r), 'content-type': 'application/json' }, body };
+    }, 201, baseUrl);
+    const inbound = await figure('inbound', service, () => {
+      const sid = `SM${randomUUID().replace(/-/g, '')}`;
+      const params: Record<string, string> = {
+        MessageSid: sid, SmsSid: sid, SmsMessageSid: sid, AccountSid: twilio.accountSid, From: prospectPhone(pick(PROSPECTS)), To: repNumber(pick(REPS)),
+        Body: 'Sounds good, talk Tuesday', NumSegments: '1', NumMedia: '0', SmsStatus: 'received', ApiVersion: '2010-04-01',
+      };
+      const headers = { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(twilio.authToken, webhookUrl, params) };
+      return { method: 'POST', path: '/webhooks/twilio/sms', headers, body: new URLSearchParams(params).toString() };
+    }, 200, baseUrl);
+    const page = (): Shot => ({ method: 'GET', path: `/api/prospects/${prospectId(pick(PROSPECTS))}/messages`, headers: auth(pick(REPS)) });
+    const one = await closedLoop(baseUrl, 1, 1, THREAD_SECONDS, 200, page);
+    const loaded = await closedLoop(baseUrl, CONCURRENCY, 1, SECONDS, 200, page);
+    log(`thread page: p50 ${one.p50.toFixed(2)} ms, p99 ${one.p99.toFixed(2)} ms one at a time (${one.ok} pages); ${Math.round(loaded.perSecond)}/s at c=${CONCURRENCY}, p99 ${loaded.p99.toFixed(1)} ms`);
+    if (Object.keys(one.other).length + Object.keys(loaded.other).length > 0) log(`thread page: unexpected answers ${JSON.stringify({ ...one.other, ...loaded.other })}`);
+    return {
+      messages,
+      sends,
+      inbound,
+      thread: { p50: one.p50, p99: one.p99, samples: one.ok },
+      threadUnderLoad: toFigure([loaded], NaN),
+      loadAverage: loadavg(),
+    };
+  } finally {
+    await stopService(service);
+  }
+}
+
+/** RUNS closed-loop runs of one request kind; the median run, with the service's CPU per answer. */
+async function figure(name: string, service: ChildProcess, next: () => Shot, expect: number, baseUrl: string): Promise<LoadFigure> {
+  const runs: LoadResult[] = [];
+  let cpuMs = 0;
+  let answered = 0;
+  for (let run = 0; run < RUNS; run++) {
+    let cpuBefore = NaN;
+    const result = await closedLoop(baseUrl, CONCURRENCY, run === 0 ? WARMUP : 1, SECONDS, expect, next, {
+      start: () => (cpuBefore = serviceCpuMs(service)),
+      end: () => (cpuMs += serviceCpuMs(service) - cpuBefore),
+    });
+    answered += result.ok;
+    runs.push(result);
+    const errors = Object.entries(result.other).map(([status, n]) => `${status}×${n}`).join(' ');
+    log(`${name} run ${run + 1}: ${Math.round(result.perSecond)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms${errors ? `, other answers ${errors}` : ''} (load ${loadavg()[0].toFixed(1)})`);
+  }
+  return toFigure(runs, cpuMs / Math.max(answered, 1));
+}
+
+function toFigure(runs: LoadResult[], cpuMs: number): LoadFigure {
+  const mid = runs.find((r) => r.perSecond === median(runs.map((x) => x.perSecond)))!;
+  return {
+    perSecond: mid.perSecond,
+    runs: runs.map((r) => r.perSecond),
+    p50: mid.p50,
+    p99: mid.p99,
+    cpuMs,
+    errors: runs.reduce((sum, r) => sum + Object.values(r.other).reduce((a, b) => a + b, 0), 0),
+  };
+}
+
+/** A fresh database: a scratch one on the PostgreSQL server of BENCH_DATABASE_URL, or a SQLite file. */
+async function prepareDatabase(): Promise<{ engine: 'sqlite' | 'postgres'; config: DatabaseConfig; description: string; drop: () => Promise<void> }> {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-volume-'));
+    return {
+      engine: 'sqlite',
+      config: { type: 'sqlite', path: join(dir, 'bench.db') },
+      description: 'SQLite file database (better-sqlite3, WAL, synchronous=NORMAL)',
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const name = `scs_bench_${randomBytes(5).toString('hex')}`;
+  const admin = new Client({ connectionString: url });
+  await admin.connect();
+  const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version;
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const scratch = new URL(url);
+  scratch.pathname = `/${name}`;
+  return {
+    engine: 'postgres',
+    config: { type: 'postgres', url: scratch.toString() },
+    description: `PostgreSQL ${version} on this machine (a scratch database, default server settings, pool of 10)`,
+    drop: async () => {
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+async function startService(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--max-old-space-size=512', join(__dirname, '..', 'src', 'main.js'), 'serve'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${env.PUBLIC_BASE_URL}/health`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('the service did not start within 60 s');
+    await sleep(100);
+  }
+}
+
+async function stopService(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  await Promise.race([exited, sleep(10_000)]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+/** CPU time (user + system) the service has used so far, from /proc (Linux); NaN elsewhere. */
+function serviceCpuMs(child: ChildProcess): number {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function log(line: string): void {
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench failed: ${error instanceof Error ? error.stack : String(error)}`);
+  process.exit(1);
+});
