@@ -69,6 +69,10 @@ export function renderMarkdown(all: AllResults): string {
     '    duplicate check, conversation match, message + outbox + notification).',
     '  - **thread page**: `GET /api/prospects/{id}/messages` (50 a page) one request at a time',
     '    (p50/p99 of what a rep waits), and under the same c=32 load.',
+    '- **service CPU per request** is the service process\'s user + system CPU time (from /proc) over',
+    '  the counted seconds divided by the answers; "per free core" is 1,000 ms divided by it: the rate',
+    '  one core would sustain if the service had it to itself. On a shared machine it is the steadier',
+    '  figure (the rates fall with the load average; contention inflates CPU time somewhat too).',
     '- On PostgreSQL the history fill ends with `VACUUM ANALYZE` (what autovacuum does on its own).',
     '  SQLite is never `ANALYZE`d (the app does not).',
     '',
@@ -94,12 +98,12 @@ function engineSection(r: EngineResults): string[] {
       `Concurrency ${r.settings.concurrency}, ${r.settings.runs} × ${r.settings.seconds} s a figure, ${int(r.settings.prospects)} prospects, ${r.settings.reps} reps` +
       `${r.settings.quick ? ' (BENCH_QUICK: a short run, not the real volumes)' : ''}. History fill: ${int(r.fillSeconds)} s.`,
     '',
-    '| stored messages | sends/s | send p50 / p99 | inbound/s | inbound p50 / p99 | thread page p50 / p99 (1 at a time) | thread pages/s at c=32 (p99) | CPU ms per send / inbound | load avg (1 min) |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| stored messages | sends/s | send p50 / p99 | inbound/s | inbound p50 / p99 | thread page p50 / p99 (1 at a time) | thread pages/s at c=32 (p99) | service CPU ms per send / inbound | per free core: sends/s / inbound/s | load avg (1 min) |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...r.volumes.map(
       (v) =>
         `| ${int(v.messages)} | ${int(v.sends.perSecond)} | ${ms(v.sends.p50)} / ${ms(v.sends.p99)} | ${int(v.inbound.perSecond)} | ${ms(v.inbound.p50)} / ${ms(v.inbound.p99)} | ` +
-        `${ms(v.thread.p50)} / ${ms(v.thread.p99)} | ${int(v.threadUnderLoad.perSecond)} (${ms(v.threadUnderLoad.p99)}) | ${v.sends.cpuMs.toFixed(2)} / ${v.inbound.cpuMs.toFixed(2)} | ${v.loadAverage[0].toFixed(1)} |`,
+        `${ms(v.thread.p50)} / ${ms(v.thread.p99)} | ${int(v.threadUnderLoad.perSecond)} (${ms(v.threadUnderLoad.p99)}) | ${v.sends.cpuMs.toFixed(2)} / ${v.inbound.cpuMs.toFixed(2)} | ${int(1000 / v.sends.cpuMs)} / ${int(1000 / v.inbound.cpuMs)} | ${v.loadAverage[0].toFixed(1)} |`,
     ),
     '',
     'Runs (each figure\'s individual runs, per second): ' +
