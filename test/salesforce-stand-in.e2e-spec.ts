@@ -146,6 +146,15 @@ describe('Salesforce stand-in through the jsforce gateway', () => {
     expect(sf.calls().byEndpoint).toEqual({ token: 2, query: 1, 'collections.upsert': 2 });
     expect(oauthGateway.usage().callsMade).toBe(5);
     expect(sf.soql("SELECT Id FROM Task WHERE SMS_Message_Id__c = 'renew-1'")).toHaveLength(1);
+
+    // the same on a query page
+    sf.insertMany('Account', Array.from({ length: 300 }, (_, i) => ({ Name: `Renew ${i}` })));
+    const first = await oauthGateway.query("SELECT Id FROM Account WHERE Name LIKE 'Renew %'", { batchSize: 200 });
+    sf.expireSessions();
+    sf.resetCalls();
+    const second = await oauthGateway.queryMore(first.nextRecordsUrl!);
+    expect(first.records.length + second.records.length).toBe(300);
+    expect(sf.calls().byEndpoint).toEqual({ token: 1, queryMore: 2 });
   });
 
   it('shares one renewal between concurrent calls and gives up with AUTH_EXPIRED when the retry fails too', async () => {
@@ -201,6 +210,9 @@ describe('Salesforce stand-in through the jsforce gateway', () => {
   it('classifies REQUEST_LIMIT_EXCEEDED as RATE_LIMITED (injected, and when the allocation is spent)', async () => {
     sf.injectFault({ kind: 'REQUEST_LIMIT_EXCEEDED', method: 'PATCH' });
     expect(await caught(gateway.upsert('Task', 'SMS_Message_Id__c', [aTask('limited')]))).toMatchObject({ kind: 'RATE_LIMITED', vendorCode: 'REQUEST_LIMIT_EXCEEDED' });
+    // a query page is read as text (query-page.parser.ts): its error answer still carries the code
+    sf.injectFault({ kind: 'REQUEST_LIMIT_EXCEEDED', endpoint: 'query' });
+    expect(await caught(gateway.query('SELECT Id FROM Account'))).toMatchObject({ kind: 'RATE_LIMITED', vendorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'Salesforce: TotalRequests Limit exceeded.' });
 
     const before = sf.apiUsage();
     sf.setApiUsage(100, 100);

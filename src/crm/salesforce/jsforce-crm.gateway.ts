@@ -1,4 +1,5 @@
 import { Connection, OAuth2 } from 'jsforce';
+import { GarbageBound } from '../../common/garbage-bound';
 import type { SalesforceConfig } from '../../config/app-config';
 import {
   CrmError,
@@ -10,6 +11,7 @@ import {
   type WriteResult,
 } from '../crm-gateway.port';
 import { callScope, observeTransports, responseDateScope } from './counting-transport';
+import { parseQueryPage } from './query-page.parser';
 import { classifyRecordError, failureOf, toCrmError } from './salesforce-error.classifier';
 
 /**
@@ -41,6 +43,8 @@ export class JsforceCrmGateway extends CrmGateway {
   private dailyUsed: number | null = null;
   private dailyMax: number | null = null;
   private renewal: Promise<void> | null = null;
+  /** a full collection between query pages once enough garbage piled up (garbage-bound.ts) */
+  private readonly garbage = new GarbageBound();
 
   constructor(
     private readonly config: SalesforceConfig,
@@ -70,11 +74,11 @@ export class JsforceCrmGateway extends CrmGateway {
   async query<T extends CrmRecord = CrmRecord>(soql: string, options: { batchSize?: number; includeDeleted?: boolean } = {}): Promise<QueryPage<T>> {
     const resource = options.includeDeleted ? 'queryAll' : 'query';
     const headers = options.batchSize ? { 'Sforce-Query-Options': `batchSize=${options.batchSize}` } : undefined;
-    return this.queryCall<T>(() => this.conn.request<RawQueryPage>({ method: 'GET', url: `/${resource}?q=${encodeURIComponent(soql)}`, headers }));
+    return this.queryCall<T>({ method: 'GET', url: `/${resource}?q=${encodeURIComponent(soql)}`, headers });
   }
 
   async queryMore<T extends CrmRecord = CrmRecord>(nextRecordsUrl: string): Promise<QueryPage<T>> {
-    return this.queryCall<T>(() => this.conn.request<RawQueryPage>({ method: 'GET', url: nextRecordsUrl }));
+    return this.queryCall<T>({ method: 'GET', url: nextRecordsUrl });
   }
 
   async describe(objectName: string): Promise<ObjectDescription> {
@@ -121,11 +125,20 @@ export class JsforceCrmGateway extends CrmGateway {
 
   // ---- internals ----
 
-  /** A query call, its page stamped with the server's clock from the answer's `Date` header. */
-  private async queryCall<T extends CrmRecord>(request: () => Promise<RawQueryPage>): Promise<QueryPage<T>> {
+  /**
+   * A query call, its page stamped with the server's clock from the answer's `Date` header. The
+   * answer is taken as text and read one record at a time (query-page.parser.ts): jsforce would
+   * parse the whole page at once. An error answer, text too, is read back into Salesforce's
+   * errorCode so that it is classified as usual.
+   */
+  private async queryCall<T extends CrmRecord>(request: { method: 'GET'; url: string; headers?: Record<string, string> }): Promise<QueryPage<T>> {
     const seen = { date: null as string | null };
-    const body = await responseDateScope.run(seen, () => this.call(request));
-    return { ...toPage<T>(body), serverTime: isoFromHttpDate(seen.date) };
+    const body = await responseDateScope.run(seen, () =>
+      this.call(() => this.conn.request<string>(request, { responseType: 'text/plain' }).then(undefined, (error: unknown) => Promise.reject(withSalesforceErrorCode(error)))),
+    );
+    const page = parseQueryPage(body);
+    this.garbage.check();
+    return { records: page.records as T[], totalSize: page.totalSize, done: page.done, nextRecordsUrl: page.nextRecordsUrl, serverTime: isoFromHttpDate(seen.date) };
   }
 
   /**
@@ -191,20 +204,22 @@ export class JsforceCrmGateway extends CrmGateway {
   }
 }
 
-interface RawQueryPage {
-  totalSize: number;
-  done: boolean;
-  nextRecordsUrl?: string;
-  records: CrmRecord[];
-}
-
-function toPage<T extends CrmRecord>(body: RawQueryPage): QueryPage<T> {
-  return {
-    records: (body.records ?? []).map((r) => plain(r) as T),
-    totalSize: body.totalSize,
-    done: body.done,
-    nextRecordsUrl: body.nextRecordsUrl ?? null,
-  };
+/**
+ * jsforce builds the error of a text answer as `ERROR_HTTP_<status>` with the raw body as its
+ * message; the body is Salesforce's `[{"message", "errorCode"}]`: give the error its code back.
+ */
+function withSalesforceErrorCode(error: unknown): unknown {
+  const e = error as { errorCode?: unknown; message?: unknown };
+  if (typeof e?.errorCode !== 'string' || !/^ERROR_HTTP_\d{3}$/.test(e.errorCode) || typeof e.message !== 'string') return error;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(e.message);
+  } catch {
+    return error;
+  }
+  const first = (Array.isArray(parsed) ? parsed[0] : parsed) as { errorCode?: unknown; message?: unknown } | undefined;
+  if (typeof first?.errorCode !== 'string') return error;
+  return Object.assign(new Error(typeof first.message === 'string' ? first.message : first.errorCode), { name: first.errorCode, errorCode: first.errorCode });
 }
 
 /** An HTTP-date (`Sun, 29 Nov 2026 12:00:00 GMT`) as ISO-8601 UTC; null when absent or unreadable. */
@@ -212,16 +227,6 @@ function isoFromHttpDate(value: string | null): string | null {
   if (!value) return null;
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
-}
-
-/** Drops the `attributes` of a record and of its parent records (Account.Name → {Account: {Name}}). */
-function plain(record: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) {
-    if (key === 'attributes') continue;
-    out[key] = value && typeof value === 'object' && !Array.isArray(value) ? plain(value as Record<string, unknown>) : value;
-  }
-  return out;
 }
 
 function withoutAttributes(record: CrmRecord): CrmRecord {
