@@ -1,5 +1,5 @@
 import { newMessage } from './new-message';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { normalizePhone } from '../common/phone-number';
 import { uuid7 } from '../common/uuid7';
@@ -74,7 +74,6 @@ export const MAX_BATCH = 200;
  */
 @Injectable()
 export class InboundService {
-  private readonly logger = new Logger(InboundService.name);
   private readonly replies: KeywordReplies;
   private readonly queue: Pending[] = [];
   private draining = false;

@@ -8,7 +8,7 @@ import { JobFailedError, type JobProgress, type JobStats } from '../../jobs/job-
 import { SyncWatermark } from './sync-watermark.entity';
 import { CrmGateway, type QueryPage } from '../crm-gateway.port';
 import { CrmMappingService } from '../crm-mapping.service';
-import { pageRows, stampOf } from './mirror-rows';
+import { pageRows } from './mirror-rows';
 import { createMirrorStore, type MirrorStore } from './mirror-store';
 import { isAfter, MIRROR_BATCH_SIZE, notBefore, mirrorSoql, mirrorSpecs, queryRanAt, type MirrorSpec, type Watermark } from './mirror-spec';
 import { MirrorRetryPolicy, withRetry } from './retry';

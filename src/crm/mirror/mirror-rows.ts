@@ -103,11 +103,6 @@ function prospectRow(
   };
 }
 
-/** The SystemModstamp (ISO-8601 UTC) of a record of a page, its field name matched case-insensitively. */
-export function stampOf(record: CrmRecord): string {
-  return isoFromSalesforce(record[keyResolver(record)('SystemModstamp')]);
-}
-
 /** Maps a mapping field name to the key the API used, resolved once per page and memoised. */
 function keyResolver(sample: CrmRecord): (field: string) => string {
   const byLower = new Map(Object.keys(sample).map((k) => [k.toLowerCase(), k]));
