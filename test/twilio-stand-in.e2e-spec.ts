@@ -266,6 +266,133 @@ describe('Twilio stand-in through the twilio SDK and our adapter', () => {
     });
   });
 
+  describe('reading messages back: fetch by sid, and a pair’s list paged like Twilio', () => {
+    const auth = () => ({ Authorization: 'Basic ' + Buffer.from(`${standIn.accountSid}:${standIn.authToken}`).toString('base64') });
+    const listUrl = (query: string) => `${standIn.url}/2010-04-01/Accounts/${standIn.accountSid}/Messages.json?${query}`;
+
+    it('fetchMessage answers the message in our terms, and null for a sid Twilio does not hold', async () => {
+      const { providerMessageId } = await provider.send(sms({ body: 'Fetch me' }));
+      await standIn.waitForCallback(providerMessageId, 'delivered');
+
+      await expect(provider.fetchMessage(providerMessageId)).resolves.toEqual({
+        providerMessageId,
+        direction: 'outbound',
+        from: REP,
+        to: PROSPECT,
+        body: 'Fetch me',
+        status: 'delivered',
+        errorCode: null,
+        createdAt: new Date(Math.floor(standIn.created[0].dateCreated.getTime() / 1000) * 1000), // RFC 2822: to the second
+      });
+      await expect(provider.fetchMessage('SM' + 'f'.repeat(32))).resolves.toBeNull();
+      expect(standIn.calls.fetch).toBe(2);
+    });
+
+    it('fetchMessage carries a failure’s error code, and classifies what goes wrong', async () => {
+      standIn.setOutcome(PROSPECT, { status: 'undelivered', errorCode: 30003 });
+      const { providerMessageId } = await provider.send(sms());
+      await standIn.waitForCallback(providerMessageId, 'undelivered');
+      await expect(provider.fetchMessage(providerMessageId)).resolves.toMatchObject({ status: 'undelivered', errorCode: '30003' });
+
+      standIn.failNext(1, 'unavailable', 'fetch');
+      await expect(provider.fetchMessage(providerMessageId)).rejects.toMatchObject({ kind: 'TEMPORARY', providerCode: '20503' });
+      await expect(providerWith({ authToken: 'wrong' }).fetchMessage(providerMessageId)).rejects.toMatchObject({ kind: 'REJECTED', providerCode: '20003' });
+    });
+
+    it('listSentMessages reads every page of the pair back to the date asked, newest first, outbound only, queued ones included', async () => {
+      standIn.callbackMode = 'manual'; // all stay queued: no date_sent, yet they must be listed
+      const since = new Date(Date.now() - 1000);
+      for (let i = 0; i < 60; i++) await provider.send(sms({ body: `message ${i}` }));
+      await provider.send(sms({ to: '+14155550124', body: 'another prospect' }));
+      await provider.send(sms({ from: '+14155550101', body: 'another sender' }));
+      await standIn.sendInbound({ from: PROSPECT, to: REP, body: 'a reply' });
+      standIn.calls.list = 0;
+
+      const listed = await provider.listSentMessages({ to: PROSPECT, from: REP, sentAfter: since });
+
+      expect(listed.map((m) => m.body)).toEqual(Array.from({ length: 60 }, (_, i) => `message ${59 - i}`));
+      expect(listed.every((m) => m.status === 'queued' && m.direction === 'outbound' && m.to === PROSPECT && m.from === REP)).toBe(true);
+      expect(standIn.calls.list).toBe(2); // 50 + 10
+
+      await expect(provider.listSentMessages({ to: PROSPECT, from: REP, sentAfter: new Date(Date.now() + 2000) })).resolves.toEqual([]);
+      expect(standIn.calls.list).toBe(3);
+      standIn.failNext(1, 'server-error', 'list');
+      await expect(provider.listSentMessages({ to: PROSPECT, from: REP, sentAfter: since })).rejects.toMatchObject({ kind: 'TEMPORARY', providerCode: '20500' });
+    });
+
+    it('speaks the list’s wire format: To/From/DateSent filters, PageSize, and a next_page_uri with a PageToken', async () => {
+      standIn.callbackMode = 'manual';
+      const sent = [];
+      for (let i = 0; i < 3; i++) sent.push((await provider.send(sms({ body: `paged ${i}` }))).providerMessageId);
+      await standIn.deliverNow(sent[0]);
+      await standIn.deliverNow(sent[2]);
+      const today = new Date().toISOString().slice(0, 10);
+
+      const first = await fetch(listUrl(`To=${encodeURIComponent(PROSPECT)}&From=${encodeURIComponent(REP)}&PageSize=2`), { headers: auth() });
+      expect(first.status).toBe(200);
+      const page0 = (await first.json()) as Record<string, unknown> & { messages: { sid: string }[]; next_page_uri: string };
+      expect(page0).toMatchObject({ page: 0, page_size: 2, start: 0, end: 1, previous_page_uri: null });
+      expect(page0.messages.map((m) => m.sid)).toEqual([sent[2], sent[1]]);
+      expect(page0.next_page_uri).toBe(
+        `/2010-04-01/Accounts/${standIn.accountSid}/Messages.json?To=%2B14155550123&From=%2B14155550100&PageSize=2&Page=1&PageToken=PA${sent[1]}`,
+      );
+      // a message created meanwhile does not shift the next page
+      await provider.send(sms({ body: 'newer' }));
+      const page1 = (await (await fetch(standIn.url + page0.next_page_uri, { headers: auth() })).json()) as { messages: { sid: string }[]; next_page_uri: string | null };
+      expect(page1.messages.map((m) => m.sid)).toEqual([sent[0]]);
+      expect(page1.next_page_uri).toBeNull();
+
+      // DateSent compares date_sent: the messages never sent (still queued) have none
+      const sentToday = (await (await fetch(listUrl(`To=${encodeURIComponent(PROSPECT)}&DateSent%3E=${today}`), { headers: auth() })).json()) as { messages: { sid: string }[] };
+      expect(sentToday.messages.map((m) => m.sid)).toEqual([sent[2], sent[0]]);
+      const onDay = (await (await fetch(listUrl(`DateSent=${today}`), { headers: auth() })).json()) as { messages: unknown[] };
+      expect(onDay.messages).toHaveLength(2);
+      const beforeToday = (await (await fetch(listUrl(`DateSent%3C=2000-01-01`), { headers: auth() })).json()) as { messages: unknown[] };
+      expect(beforeToday.messages).toHaveLength(0);
+
+      const bad = await fetch(listUrl('PageSize=1001'), { headers: auth() });
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toMatchObject({ code: 20001, status: 400 });
+    });
+  });
+
+  describe('faults: accepted, but the answer is lost', () => {
+    it('answer-lost: the message is created and delivered, the connection drops, the adapter says TEMPORARY', async () => {
+      standIn.failNext(1, 'answer-lost');
+
+      const error = await sendError(provider, sms({ body: 'lost in the mail' }));
+
+      expect(error.kind).toBe('TEMPORARY');
+      expect(error.providerCode).toBe('ECONNRESET');
+      expect(standIn.created).toHaveLength(1);
+      const [lost] = standIn.created;
+      await standIn.waitForCallback(lost.sid, 'delivered');
+      await expect(provider.fetchMessage(lost.sid)).resolves.toMatchObject({ status: 'delivered', body: 'lost in the mail' });
+      // the next call is answered as usual
+      await expect(provider.send(sms())).resolves.toMatchObject({ status: 'queued' });
+    });
+
+    it('answer-lost-hang: the message is created, the answer never comes, the caller times out', async () => {
+      standIn.failNext(1, 'answer-lost-hang');
+      const impatient = providerWith({}, { requestTimeoutMs: 200 });
+
+      expect(await sendError(impatient)).toMatchObject({ kind: 'TEMPORARY', providerCode: 'ECONNABORTED' });
+      expect(standIn.created).toHaveLength(1);
+      await standIn.waitForCallback(standIn.created[0].sid, 'delivered');
+    });
+
+    it('callbacksLost: the status moves on at Twilio, the callbacks never reach the service', async () => {
+      standIn.callbacksLost = true;
+      const { providerMessageId } = await provider.send(sms());
+
+      const lost = await standIn.waitForCallback(providerMessageId, 'delivered');
+
+      expect(lost).toMatchObject({ error: 'lost', responseStatus: null });
+      expect(received).toHaveLength(0);
+      await expect(provider.fetchMessage(providerMessageId)).resolves.toMatchObject({ status: 'delivered' });
+    });
+  });
+
   describe('the signature guard on /webhooks/twilio/*', () => {
     it('accepts an inbound SMS the stand-in signed, with all of Twilio’s parameters', async () => {
       const result = await standIn.sendInbound({ from: PROSPECT, to: REP, body: 'Sounds good, call me at 3' });

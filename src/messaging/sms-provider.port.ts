@@ -18,14 +18,38 @@ export interface SentSms {
   status: DeliveryStatus;
 }
 
+/** A message as the provider holds it (fetched by its id, or found in a list). */
+export interface ProviderMessage {
+  providerMessageId: string;
+  direction: 'outbound' | 'inbound';
+  /** E.164; null while a Messaging Service has not picked the sender yet */
+  from: string | null;
+  to: string;
+  body: string;
+  /** null for a status our enum has no place for (an inbound message's): not a delivery status */
+  status: DeliveryStatus | null;
+  /** the provider's error code on a failed or undelivered message */
+  errorCode: string | null;
+  /** when the provider created it (to the second) */
+  createdAt: Date;
+}
+
+/** The outbound messages from `from` to `to` the provider created at or after `sentAfter`. */
+export interface SentMessagesQuery {
+  to: string;
+  from: string;
+  sentAfter: Date;
+}
+
 /**
  * - OPTED_OUT: the recipient unsubscribed (Twilio 21610)
  * - INVALID_RECIPIENT: the To number cannot receive (Twilio 21211, 21614)
  * - TEMPORARY: 5xx, timeout, network; the send may or may not have happened, never retried blindly
  * - RATE_LIMITED: 429
+ * - NOT_FOUND: the resource asked for does not exist (Twilio 20404)
  * - REJECTED: any other 4xx
  */
-export type SmsErrorKind = 'OPTED_OUT' | 'INVALID_RECIPIENT' | 'TEMPORARY' | 'RATE_LIMITED' | 'REJECTED';
+export type SmsErrorKind = 'OPTED_OUT' | 'INVALID_RECIPIENT' | 'TEMPORARY' | 'RATE_LIMITED' | 'NOT_FOUND' | 'REJECTED';
 
 export class SmsProviderError extends Error {
   constructor(
@@ -40,6 +64,16 @@ export class SmsProviderError extends Error {
 
 export abstract class SmsProvider {
   abstract send(sms: OutgoingSms): Promise<SentSms>;
+
+  /** The message the provider holds under this id; null when it holds none. */
+  abstract fetchMessage(providerMessageId: string): Promise<ProviderMessage | null>;
+
+  /**
+   * Every outbound message of the pair created at or after `sentAfter`, newest first, whatever its
+   * status (queued ones included): the way to learn the id of a send whose answer was lost. Throws
+   * (TEMPORARY) rather than answer a partial list.
+   */
+  abstract listSentMessages(query: SentMessagesQuery): Promise<ProviderMessage[]>;
 
   /**
    * Checks a webhook's signature (Twilio: X-Twilio-Signature) over the full URL the provider called

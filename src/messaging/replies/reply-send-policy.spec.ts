@@ -27,6 +27,7 @@ describe('classifyReplySendFailure', () => {
     ['OPTED_OUT', '21610'],
     ['INVALID_RECIPIENT', '21211'],
     ['REJECTED', '21606'],
+    ['NOT_FOUND', '20404'],
     ['REJECTED', null],
   ] as const)('gives up a permanent refusal (%s %s)', (kind, code) => {
     expect(classifyReplySendFailure(new SmsProviderError(kind, 'no', code))).toEqual({ retry: false, errorCode: code ?? kind, reason: 'no' });

@@ -11,7 +11,7 @@ import { SmsProviderError } from '../sms-provider.port';
  * - TEMPORARY with 503 / 20503 (service unavailable) or a connection that was never made
  *   (refused, no route, name not resolved) → retry
  * - any other TEMPORARY (500, timeout, reset connection: the send may have happened) → fail
- * - OPTED_OUT, INVALID_RECIPIENT, REJECTED: a permanent refusal → fail
+ * - OPTED_OUT, INVALID_RECIPIENT, NOT_FOUND, REJECTED: a permanent refusal → fail
  * - anything that is not an SmsProviderError: unknown outcome → fail
  */
 export type ReplySendFailure = { retry: boolean; errorCode: string; reason: string };
@@ -42,6 +42,7 @@ export function classifyReplySendFailure(error: unknown): ReplySendFailure {
       return { retry: error.providerCode !== null && NOT_PROCESSED_CODES.has(error.providerCode), errorCode, reason: error.message };
     case 'OPTED_OUT':
     case 'INVALID_RECIPIENT':
+    case 'NOT_FOUND':
     case 'REJECTED':
       return { retry: false, errorCode, reason: error.message };
   }

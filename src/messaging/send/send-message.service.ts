@@ -155,6 +155,7 @@ function providerAnswer(message: Message, kind: SmsErrorKind, providerMessage: s
       return new DomainError('OPTED_OUT', `The recipient has unsubscribed (provider error ${message.errorCode}); the number is now blocked for everyone.`, details);
     case 'INVALID_RECIPIENT':
       return new DomainError('INVALID_PHONE', 'The provider refused the recipient as not a valid mobile number.', details);
+    case 'NOT_FOUND':
     case 'REJECTED':
       return new DomainError('PROVIDER_REJECTED', `The provider refused the message: ${providerMessage}`, details);
     case 'TEMPORARY':

@@ -20,6 +20,7 @@ describe('classifyTwilioError', () => {
     [twilioBody(20500, 500, 'An internal server error has occurred'), 500, 'TEMPORARY', '20500'],
     [twilioBody(20503, 503, 'Service is unavailable. Please try again'), 503, 'TEMPORARY', '20503'],
     [twilioBody(20003, 401, 'Authenticate'), 401, 'REJECTED', '20003'],
+    [twilioBody(20404, 404, 'The requested resource /2010-04-01/Accounts/AC0/Messages/SM0.json was not found'), 404, 'NOT_FOUND', '20404'],
     [twilioBody(21604, 400, "A 'To' phone number is required."), 400, 'REJECTED', '21604'],
     [twilioBody(21606, 400, "The 'From' phone number provided is not a valid message-capable Twilio phone number"), 400, 'REJECTED', '21606'],
     [twilioBody(21617, 400, 'The concatenated message body exceeds the 1600 character limit'), 400, 'REJECTED', '21617'],
@@ -59,6 +60,9 @@ describe('classifyTwilioErrorCode (a stored provider code, for answering a retry
     ['ECONNREFUSED', 'TEMPORARY'],
     ['TEMPORARY', 'TEMPORARY'],
     ['20003', 'REJECTED'],
+    ['20404', 'NOT_FOUND'],
+    ['HTTP_404', 'NOT_FOUND'],
+    ['NOT_FOUND', 'NOT_FOUND'],
     ['21606', 'REJECTED'],
     ['HTTP_400', 'REJECTED'],
     ['REJECTED', 'REJECTED'],
@@ -67,7 +71,7 @@ describe('classifyTwilioErrorCode (a stored provider code, for answering a retry
   });
 
   it('agrees with classifyTwilioError on the code it reported', () => {
-    for (const [code, status] of [[21610, 400], [21211, 400], [20429, 429], [20503, 503], [20003, 401]] as const) {
+    for (const [code, status] of [[21610, 400], [21211, 400], [20429, 429], [20503, 503], [20003, 401], [20404, 404]] as const) {
       const first = classifyTwilioError(restError(status, twilioBody(code, status, 'x')));
       expect(classifyTwilioErrorCode(first.providerCode!)).toBe(first.kind);
     }

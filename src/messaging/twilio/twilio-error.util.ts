@@ -7,6 +7,7 @@ import type { SmsErrorKind } from '../sms-provider.port';
  * - 21211 "Invalid 'To' Phone Number", 21614 "'To' number is not a valid mobile number" → INVALID_RECIPIENT
  * - HTTP 429 / 20429 "Too Many Requests" (never processed, safe to retry) → RATE_LIMITED
  * - HTTP 5xx, a timeout, a refused or reset connection → TEMPORARY (the send may or may not have happened)
+ * - 20404 "The requested resource was not found" (HTTP 404) → NOT_FOUND
  * - any other 4xx (20003 auth, 21604/21602 missing To/Body, 21606 bad From…) → REJECTED
  *
  * An API error arrives as the SDK's RestException: `status` (HTTP) and `code` (a number, Twilio's
@@ -22,7 +23,8 @@ export interface ClassifiedSmsError {
 const OPTED_OUT_CODES = new Set([21610]);
 const INVALID_RECIPIENT_CODES = new Set([21211, 21614]);
 const RATE_LIMIT_CODE = 20429;
-const KINDS: readonly SmsErrorKind[] = ['OPTED_OUT', 'INVALID_RECIPIENT', 'TEMPORARY', 'RATE_LIMITED', 'REJECTED'];
+const NOT_FOUND_CODE = 20404;
+const KINDS: readonly SmsErrorKind[] = ['OPTED_OUT', 'INVALID_RECIPIENT', 'TEMPORARY', 'RATE_LIMITED', 'NOT_FOUND', 'REJECTED'];
 
 export function classifyTwilioError(error: unknown): ClassifiedSmsError {
   const { status, code, message } = readError(error);
@@ -36,6 +38,7 @@ export function classifyTwilioError(error: unknown): ClassifiedSmsError {
   if (twilioCode !== null && INVALID_RECIPIENT_CODES.has(twilioCode)) return { kind: 'INVALID_RECIPIENT', providerCode, message };
   if (status === 429 || twilioCode === RATE_LIMIT_CODE) return { kind: 'RATE_LIMITED', providerCode, message };
   if (status >= 500) return { kind: 'TEMPORARY', providerCode, message };
+  if (status === 404 || twilioCode === NOT_FOUND_CODE) return { kind: 'NOT_FOUND', providerCode, message };
   return { kind: 'REJECTED', providerCode, message };
 }
 
@@ -52,10 +55,11 @@ export function classifyTwilioErrorCode(providerCode: string): SmsErrorKind {
     if (OPTED_OUT_CODES.has(code)) return 'OPTED_OUT';
     if (INVALID_RECIPIENT_CODES.has(code)) return 'INVALID_RECIPIENT';
     if (code === RATE_LIMIT_CODE) return 'RATE_LIMITED';
+    if (code === NOT_FOUND_CODE) return 'NOT_FOUND';
     return /^205\d\d$/.test(providerCode) ? 'TEMPORARY' : 'REJECTED';
   }
   const http = /^HTTP_(\d{3})$/.exec(providerCode);
-  if (http) return http[1] === '429' ? 'RATE_LIMITED' : Number(http[1]) >= 500 ? 'TEMPORARY' : 'REJECTED';
+  if (http) return http[1] === '429' ? 'RATE_LIMITED' : http[1] === '404' ? 'NOT_FOUND' : Number(http[1]) >= 500 ? 'TEMPORARY' : 'REJECTED';
   return /^E[A-Z_]+$/.test(providerCode) ? 'TEMPORARY' : 'REJECTED';
 }
 

@@ -1,6 +1,7 @@
 import twilio from 'twilio';
+import type { MessageInstance } from 'twilio/lib/rest/api/v2010/account/message';
 import type { TwilioConfig } from '../../config/app-config';
-import { OutgoingSms, SentSms, SmsErrorKind, SmsProvider, SmsProviderError } from '../sms-provider.port';
+import { OutgoingSms, ProviderMessage, SentMessagesQuery, SentSms, SmsErrorKind, SmsProvider, SmsProviderError } from '../sms-provider.port';
 import { classifyTwilioError, classifyTwilioErrorCode } from './twilio-error.util';
 import { TwilioHttpClient } from './twilio-http-client';
 import { toDeliveryStatus } from './twilio-status.util';
@@ -14,6 +15,10 @@ export interface TwilioSmsProviderOptions {
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_RATE_LIMIT_RETRIES = 2;
+/** A pair's list is read a page of 50 at a time, newest first, back to the date asked for… */
+const LIST_PAGE_SIZE = 50;
+/** …and never beyond this many pages: a pair with more sends than that since then is not a list we trust as complete. */
+const LIST_MAX_PAGES = 20;
 
 /** The SmsProvider port over the real twilio SDK: the only place (with its helpers) that imports `twilio`. */
 export class TwilioSmsProvider extends SmsProvider {
@@ -47,6 +52,43 @@ export class TwilioSmsProvider extends SmsProvider {
     }
   }
 
+  async fetchMessage(providerMessageId: string): Promise<ProviderMessage | null> {
+    try {
+      return toProviderMessage(await this.client.messages(providerMessageId).fetch());
+    } catch (error) {
+      const providerError = toProviderError(error);
+      if (providerError.kind === 'NOT_FOUND') return null;
+      throw providerError;
+    }
+  }
+
+  /**
+   * Filters by To and From only, and reads back to `sentAfter` by `date_created`: Twilio's
+   * `DateSent>` filter compares `date_sent`, which a message still queued (or failed before
+   * leaving) does not have yet, and such a message must be found too.
+   */
+  async listSentMessages(query: SentMessagesQuery): Promise<ProviderMessage[]> {
+    const since = Math.floor(query.sentAfter.getTime() / 1000) * 1000;
+    const found: ProviderMessage[] = [];
+    try {
+      let page = await this.client.messages.page({ to: query.to, from: query.from, pageSize: LIST_PAGE_SIZE });
+      for (let pages = 1; ; pages++) {
+        for (const instance of page.instances) {
+          if (instance.dateCreated.getTime() < since) return found;
+          const message = toProviderMessage(instance);
+          if (message.direction === 'outbound') found.push(message);
+        }
+        const next = page.nextPage();
+        if (!next) return found;
+        if (pages >= LIST_MAX_PAGES) break;
+        page = (await next) as typeof page;
+      }
+    } catch (error) {
+      throw toProviderError(error);
+    }
+    throw new SmsProviderError('TEMPORARY', `more than ${LIST_MAX_PAGES * LIST_PAGE_SIZE} messages of the pair since ${query.sentAfter.toISOString()}: the list was not read to its end`);
+  }
+
   isValidWebhookSignature(url: string, params: Record<string, string | string[]>, signature: string | undefined): boolean {
     if (!signature || !this.config.authToken) return false;
     return twilio.validateRequest(this.config.authToken, signature, url, params);
@@ -63,6 +105,19 @@ export class TwilioSmsProvider extends SmsProvider {
   errorKindOf(providerCode: string): SmsErrorKind {
     return classifyTwilioErrorCode(providerCode);
   }
+}
+
+function toProviderMessage(m: MessageInstance): ProviderMessage {
+  return {
+    providerMessageId: m.sid,
+    direction: m.direction === 'inbound' ? 'inbound' : 'outbound',
+    from: m.from || null,
+    to: m.to,
+    body: m.body ?? '',
+    status: m.direction === 'inbound' ? null : toDeliveryStatus(m.status),
+    errorCode: m.errorCode !== null && m.errorCode !== undefined && String(m.errorCode) !== '0' ? String(m.errorCode) : null,
+    createdAt: m.dateCreated,
+  };
 }
 
 function toProviderError(error: unknown): SmsProviderError {

@@ -3,6 +3,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import type { AddressInfo } from 'node:net';
 import { DELIVERED, DeliveryOutcome, deliverySteps } from './twilio-delivery';
 import { messageJson, StandInMessage } from './twilio-message';
+import { listPage, parseListQuery } from './twilio-message-list';
 import { inboundParams, statusCallbackParams } from './twilio-webhook-params';
 import { postWebhook, Signing, webhookRequest, WebhookResponse } from './twilio-webhook-sender';
 import { API_VERSION, DELIVERY_ERRORS, E164, errorBody, rfc2822, segmentCount, sid, TwilioErrorName } from './twilio-wire';
@@ -31,8 +32,14 @@ export interface TwilioStandInOptions {
 }
 
 export type Endpoint = 'create' | 'fetch' | 'list' | 'account';
-/** `server-error` 500 (20500), `unavailable` 503 (20503), `rate-limit` 429 (20429), `hang`: never answers. */
-export type Fault = 'server-error' | 'unavailable' | 'rate-limit' | 'hang';
+/**
+ * `server-error` 500 (20500), `unavailable` 503 (20503), `rate-limit` 429 (20429), `hang`: never
+ * answers and does nothing. "Accepted, but the answer is lost": the call is carried out (a create
+ * makes the message, which then lives its life: callbacks, delivery), but its answer never reaches
+ * the caller — `answer-lost` drops the connection at once (the SDK sees a reset socket),
+ * `answer-lost-hang` holds it open without a word until the caller gives up or the stand-in stops.
+ */
+export type Fault = 'server-error' | 'unavailable' | 'rate-limit' | 'hang' | 'answer-lost' | 'answer-lost-hang';
 
 export interface CallbackRecord {
   sid: string;
@@ -61,7 +68,7 @@ export interface InboundSms {
   signing?: Signing;
 }
 
-const FAULT_ERRORS: Record<Exclude<Fault, 'hang'>, TwilioErrorName> = {
+const FAULT_ERRORS: Record<Exclude<Fault, 'hang' | 'answer-lost' | 'answer-lost-hang'>, TwilioErrorName> = {
   'server-error': 'serverError',
   unavailable: 'unavailable',
   'rate-limit': 'tooManyRequests',
@@ -78,6 +85,11 @@ export class TwilioStandIn {
   callbackDelayMs: number;
   callbackMode: 'auto' | 'manual';
   stopKeywordsOptOut: boolean;
+  /**
+   * Status callbacks are lost on the way (recorded with `error: 'lost'`, never posted), as when the
+   * service is down or unreachable while Twilio calls: the message's status still moves on here.
+   */
+  callbacksLost = false;
 
   /** Every message, outbound and inbound, by sid. */
   readonly messages = new Map<string, StandInMessage>();
@@ -154,6 +166,7 @@ export class TwilioStandIn {
     this.defaultOutcome = DELIVERED;
     this.rejected.clear();
     this.optOuts.clear();
+    this.callbacksLost = false;
   }
 
   // ---- shaping outcomes -------------------------------------------------------------------
@@ -282,7 +295,8 @@ export class TwilioStandIn {
   }
 
   private route(req: IncomingMessage, res: ServerResponse, form: URLSearchParams): void {
-    const path = new URL(req.url ?? '/', 'http://stand-in').pathname;
+    const url = new URL(req.url ?? '/', 'http://stand-in');
+    const path = url.pathname;
     const base = `/${API_VERSION}/Accounts/`;
     const match = path.startsWith(base) ? /^(AC\w+)(?:\/Messages(?:\/(\w+))?)?\.json$/.exec(path.slice(base.length)) : null;
     if (!match) return send(res, 404, errorBody('notFound'));
@@ -297,21 +311,32 @@ export class TwilioStandIn {
     this.calls[endpoint]++;
     const fault = this.faults[endpoint].shift();
     if (fault === 'hang') return void this.hung.add(res);
-    if (fault) return send(res, errorBody(FAULT_ERRORS[fault]).status, errorBody(FAULT_ERRORS[fault]));
+    if (fault && fault !== 'answer-lost' && fault !== 'answer-lost-hang') return send(res, errorBody(FAULT_ERRORS[fault]).status, errorBody(FAULT_ERRORS[fault]));
     if (!this.authorized(req)) return send(res, 401, errorBody('authenticate'));
     if (account !== this.accountSid) return send(res, 404, errorBody('notFound'));
 
+    const answer = this.answer(endpoint, messageSid, url.searchParams, form);
+    // carried out, but the answer is lost: the connection dropped, or held open in silence
+    if (fault === 'answer-lost') return void res.socket?.destroy();
+    if (fault === 'answer-lost-hang') return void this.hung.add(res);
+    send(res, answer.status, answer.body);
+  }
+
+  private answer(endpoint: Endpoint, messageSid: string | undefined, query: URLSearchParams, form: URLSearchParams): { status: number; body: unknown } {
     switch (endpoint) {
       case 'account':
-        return send(res, 200, this.accountJson());
+        return { status: 200, body: this.accountJson() };
       case 'fetch': {
-        const message = this.messages.get(messageSid);
-        return message ? send(res, 200, messageJson(message)) : send(res, 404, errorBody('notFound'));
+        const message = messageSid ? this.messages.get(messageSid) : undefined;
+        return message ? { status: 200, body: messageJson(message) } : { status: 404, body: errorBody('notFound') };
       }
-      case 'list':
-        return send(res, 200, this.listJson());
+      case 'list': {
+        const parsed = parseListQuery(query);
+        if ('invalid' in parsed) return { status: 400, body: errorBody('invalidParameter', parsed.invalid) };
+        return { status: 200, body: listPage(this.accountSid, this.messages.values(), parsed) };
+      }
       case 'create':
-        return this.create(res, form);
+        return this.create(form);
     }
   }
 
@@ -323,13 +348,13 @@ export class TwilioStandIn {
   }
 
   /** POST Messages.json: validation in the order the real API reports it, then 201 with the new Message. */
-  private create(res: ServerResponse, form: URLSearchParams): void {
+  private create(form: URLSearchParams): { status: number; body: unknown } {
     const to = form.get('To')?.trim() ?? '';
     const from = form.get('From')?.trim() || null;
     const service = form.get('MessagingServiceSid')?.trim() || null;
     const body = form.get('Body') ?? '';
     const refusal = this.refusal(to, from, service, body);
-    if (refusal) return send(res, errorBody(refusal).status, errorBody(refusal));
+    if (refusal) return { status: errorBody(refusal).status, body: errorBody(refusal) };
 
     const now = new Date();
     const message: StandInMessage = {
@@ -351,8 +376,8 @@ export class TwilioStandIn {
     };
     this.messages.set(message.sid, message);
     this.created.push(message);
-    send(res, 201, messageJson(message));
     if (this.callbackMode === 'auto') void this.track(this.playLifecycle(message));
+    return { status: 201, body: messageJson(message) };
   }
 
   private refusal(to: string, from: string | null, service: string | null, body: string): TwilioErrorName | null {
@@ -395,6 +420,10 @@ export class TwilioStandIn {
     const params = statusCallbackParams(message, now);
     const record: CallbackRecord = { sid: message.sid, url: message.statusCallback, status, errorCode, params, responseStatus: null };
     this.callbacks.push(record);
+    if (this.callbacksLost) {
+      record.error = 'lost';
+      return record;
+    }
     try {
       record.responseStatus = (await postWebhook(this.authToken, message.statusCallback, params, 'valid', this.cancel.signal)).status;
     } catch (error) {
@@ -458,22 +487,6 @@ export class TwilioStandIn {
       date_updated: created,
       uri,
       subresource_uris: { messages: uri.replace(/\.json$/, '/Messages.json') },
-    };
-  }
-
-  private listJson(): Record<string, unknown> {
-    const uri = `/${API_VERSION}/Accounts/${this.accountSid}/Messages.json?PageSize=1000&Page=0`;
-    const messages = [...this.messages.values()].reverse().slice(0, 1000);
-    return {
-      messages: messages.map(messageJson),
-      uri,
-      first_page_uri: uri,
-      next_page_uri: null,
-      previous_page_uri: null,
-      page: 0,
-      page_size: 1000,
-      start: 0,
-      end: Math.max(messages.length - 1, 0),
     };
   }
 }

@@ -31,6 +31,7 @@ export const TWILIO_ERRORS = {
   serverError: { code: 20500, status: 500, message: 'An internal server error has occurred' },
   unavailable: { code: 20503, status: 503, message: 'Service is unavailable. Please try again' },
   tooManyRequests: { code: 20429, status: 429, message: 'Too Many Requests' },
+  invalidParameter: { code: 20001, status: 400, message: 'Invalid parameter' },
   invalidTo: { code: 21211, status: 400, message: "Invalid 'To' Phone Number" },
   toRequired: { code: 21604, status: 400, message: "A 'To' phone number is required." },
   fromRequired: { code: 21603, status: 400, message: "A 'From' phone number is required." },
