@@ -33,8 +33,8 @@ module.exports = {
       setupFiles: ['<rootDir>/test/setup-env.ts'],
     },
   ],
-  // PostgreSQL suites: required with CI or TEST_POSTGRES_URL, else skipped (one line) when none answers
-  globalSetup: '<rootDir>/test/support/postgres-global-setup.js',
+  // the console built when stale (browser tests); PostgreSQL suites: required with CI or TEST_POSTGRES_URL, else skipped (one line) when none answers
+  globalSetup: '<rootDir>/test/support/global-setup.js',
   testTimeout: 30000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };

@@ -9,6 +9,7 @@ import { AuthService } from './auth/auth.service';
 import type { AppConfig } from './config/app-config';
 import { secretsOf } from './config/app-config';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { registerConsole } from './console/console-static';
 import { JsonLogger } from './common/json-logger';
 import { redactor } from './common/redact';
 import { registerRequestId, requestIdOf } from './common/request-id.hook';
@@ -28,6 +29,7 @@ export { BODY_LIMIT_BYTES } from './http/http-edge';
  * default parser); any other content type (outside `/api`) is read within the limit and left out.
  * Before a body is read: the URL length, the API key of `/api` routes and their content type
  * (http/http-edge.ts, auth/api-key.hook.ts). Slow and idle clients are cut (HTTP_*_TIMEOUT_SECONDS).
+ * The web console is served at `/` and its pages (console/console-static.ts).
  */
 export async function createApp(config: AppConfig, dataSource?: DataSource): Promise<INestApplication> {
   const adapter = new FastifyAdapter({
@@ -62,6 +64,7 @@ export async function createApp(config: AppConfig, dataSource?: DataSource): Pro
       .build(),
   );
   SwaggerModule.setup('docs', app, document);
+  await registerConsole(fastify);
   return app;
 }
 

@@ -119,6 +119,7 @@ export function sandboxBanner(baseUrl: string, adminKey: string, reps: SandboxRe
     '',
     '  sms-crm-sync is running in SANDBOX mode: Salesforce and Twilio are in-process stand-ins.',
     '',
+    `  console:        ${baseUrl}/   (sign in with a key below)`,
     `  admin key:      ${adminKey}`,
     ...reps.map((r) => `  ${r.name} key: ${r.apiKey}   (SMS number ${r.numbers.find((n) => n.smsEnabled)?.phoneNumber})`),
     '',

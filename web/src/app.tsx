@@ -1,0 +1,101 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, ApiError, Me, session } from './api';
+import { Link, navigate, usePath } from './router';
+import { SignIn } from './sign-in';
+import { Home } from './home';
+
+type State = { kind: 'checking' } | { kind: 'signed-out'; notice?: string } | { kind: 'signed-in'; me: Me };
+
+/**
+ * The console's shell: who is signed in, the header with Sign out, and the page for the address.
+ * Any address loads the app (the service falls back to it); without a session the sign-in form
+ * shows at that address and the page opens once signed in.
+ */
+export function App() {
+  const [state, setState] = useState<State>(() => (session.key() ? { kind: 'checking' } : { kind: 'signed-out' }));
+
+  useEffect(() => {
+    if (state.kind !== 'checking') return;
+    api<Me>('/api/me').then(
+      (me) => setState({ kind: 'signed-in', me }),
+      (e) => {
+        if (e instanceof ApiError && e.status === 401) session.clear();
+        setState({ kind: 'signed-out', notice: e instanceof ApiError && e.status === 401 ? 'Your key is no longer accepted: sign in again.' : e.message });
+      },
+    );
+  }, [state.kind]);
+
+  if (state.kind === 'checking') return <p class="loading">Loading…</p>;
+  if (state.kind === 'signed-out') {
+    return (
+      <SignIn
+        notice={state.notice}
+        onSignedIn={(key, me) => {
+          session.save(key);
+          setState({ kind: 'signed-in', me });
+        }}
+      />
+    );
+  }
+  return (
+    <Shell
+      me={state.me}
+      onSignOut={() => {
+        session.clear();
+        setState({ kind: 'signed-out', notice: 'You are signed out.' });
+        navigate('/');
+      }}
+    />
+  );
+}
+
+function Shell(props: { me: Me; onSignOut: () => void }) {
+  const path = usePath();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  // after a page change, move focus to the new page (screen readers announce it; Tab starts there)
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [path]);
+
+  return (
+    <>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
+      <header class="top">
+        <Link href="/" class="brand">
+          sms-crm-sync
+        </Link>
+        <nav aria-label="Main" />
+        <div class="who">
+          <span>
+            {props.me.name} <span class="muted">({props.me.role})</span>
+          </span>
+          <button type="button" onClick={props.onSignOut}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main" ref={main}>
+        <Page path={path} me={props.me} />
+      </main>
+    </>
+  );
+}
+
+function Page(props: { path: string; me: Me }) {
+  if (props.path === '/') return <Home me={props.me} />;
+  return (
+    <section>
+      <h1 tabIndex={-1}>Page not found</h1>
+      <p>
+        There is no page at <code>{props.path}</code>. <Link href="/">Go to the start page</Link>.
+      </p>
+    </section>
+  );
+}
