@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-dnc-'));
   const sandbox = await startSandbox({});
   const port = 39_000 + Math.floor(Math.random() * 1000);
-  const config = loadConfig({ ...sandbox.env, PORT: String(port), DATABASE_URL: `sqlite:${join(dir, 'dnc.db')}`, QUIET_HOURS: 'off' }, 'sandbox');
+  const config = loadConfig({ ...sandbox.env, PORT: String(port), DATABASE_URL: `sqlite:${join(dir, 'dnc.db')}`, QUIET_HOURS: 'off', LOG_LEVEL: process.env.LOG_LEVEL }, 'sandbox');
   const app = await createApp(config);
   const [, bob] = await seedSandboxReps(app.get(DataSource), sandbox.demo);
   await app.listen(port, '127.0.0.1');

@@ -149,6 +149,7 @@ async function runService(): Promise<void> {
     {
       DATABASE_URL: process.env.BENCH_DATABASE_URL ?? `sqlite:${join(dir, 'bench.db')}`,
       ADMIN_API_KEY: ADMIN_KEY,
+      LOG_LEVEL: process.env.LOG_LEVEL,
       SALESFORCE_INSTANCE_URL: 'http://127.0.0.1:9',
       SALESFORCE_ACCESS_TOKEN: 'unused-by-the-send-path',
       TWILIO_ACCOUNT_SID: process.env.BENCH_TWILIO_SID,

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { LoggerModule, type Params as LoggerParams } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -22,10 +23,11 @@ import { CrmMirrorModule } from './crm/crm-mirror.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, dataSource: DataSource): DynamicModule {
+  static forRoot(config: AppConfig, dataSource: DataSource, logging: LoggerParams): DynamicModule {
     return {
       module: AppModule,
       imports: [
+        LoggerModule.forRoot(logging),
         ConfigModule.forConfig(config),
         DatabaseModule.forDataSource(dataSource),
         ScheduleModule.forRoot(),

@@ -1,4 +1,5 @@
-import { INestApplication, INestApplicationContext, LoggerService, ValidationPipe } from '@nestjs/common';
+import { INestApplication, INestApplicationContext, Logger as NestLogger, LoggerService, ValidationPipe } from '@nestjs/common';
+import { Logger } from 'nestjs-pino';
 import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -9,8 +10,8 @@ import { AuthService } from './auth/auth.service';
 import type { AppConfig } from './config/app-config';
 import { secretsOf } from './config/app-config';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { type LogSettings, loggerParams } from './common/logger';
 import { registerConsole } from './console/console-static';
-import { JsonLogger } from './common/json-logger';
 import { redactor } from './common/redact';
 import { registerRequestId, requestIdOf } from './common/request-id.hook';
 import { openDatabase } from './database/data-source';
@@ -18,6 +19,14 @@ import { BODY_LIMIT_BYTES, clientErrorHandler, frameworkErrors, jsonBodyParser, 
 import { TextInputInterceptor } from './http/text-input.interceptor';
 
 export { BODY_LIMIT_BYTES } from './http/http-edge';
+
+export interface CreateAppOptions {
+  /**
+   * Keep the log lines until the caller calls `app.flushLogs()` (the sandbox prints its banner
+   * first); lines still held when the process exits are written then.
+   */
+  holdLogs?: boolean;
+}
 
 /**
  * Builds the HTTP application on an opened, migrated database. Used by `serve`, by the e2e tests
@@ -31,7 +40,7 @@ export { BODY_LIMIT_BYTES } from './http/http-edge';
  * (http/http-edge.ts, auth/api-key.hook.ts). Slow and idle clients are cut (HTTP_*_TIMEOUT_SECONDS).
  * The web console is served at `/` and its pages (console/console-static.ts).
  */
-export async function createApp(config: AppConfig, dataSource?: DataSource): Promise<INestApplication> {
+export async function createApp(config: AppConfig, dataSource?: DataSource, options: CreateAppOptions = {}): Promise<INestApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     ...timeoutOptions(config.http),
@@ -46,7 +55,12 @@ export async function createApp(config: AppConfig, dataSource?: DataSource): Pro
   // First, so that even a body the parsers refuse is answered with the request id.
   registerRequestId(fastify);
   fastify.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: BODY_LIMIT_BYTES }, (_request, _body, done) => done(null, undefined));
-  const app = await NestFactory.create<NestFastifyApplication>(await rootModule(config, dataSource), adapter, { logger: new JsonLogger() });
+  if (options.holdLogs) flushHeldLogsAtExit();
+  const app = await NestFactory.create<NestFastifyApplication>(await rootModule(config, serviceLogs(config), dataSource), adapter, {
+    bufferLogs: true,
+    autoFlushLogs: !options.holdLogs,
+  });
+  app.useLogger(app.get(Logger));
   registerApiKeyPrecheck(fastify, app.get(AuthService));
   registerEdgeChecks(fastify);
   const parseJson = jsonBodyParser(fastify);
@@ -71,16 +85,33 @@ export async function createApp(config: AppConfig, dataSource?: DataSource): Pro
 /**
  * The same modules without HTTP, for the command line (`sync`, `mapping validate`): same settings,
  * same database, same services. The caller decides about schedules through `config.schedules`.
+ * Its log lines go to stderr (stdout is the command's own output), warnings and errors only
+ * unless LOG_LEVEL asks for more; a `logger` given replaces them (the benchmarks).
  */
-export async function createAppContext(config: AppConfig, logger: LoggerService = new JsonLogger()): Promise<INestApplicationContext> {
-  const context = await NestFactory.createApplicationContext(await rootModule(config), { logger });
+export async function createAppContext(config: AppConfig, logger?: LoggerService): Promise<INestApplicationContext> {
+  const logs: LogSettings = { level: config.logLevel ?? 'warn', pretty: Boolean(process.stderr.isTTY), sandbox: config.mode === 'sandbox', fd: 2 };
+  const context = await NestFactory.createApplicationContext(await rootModule(config, logs), logger ? { logger } : { bufferLogs: true });
+  if (!logger) context.useLogger(context.get(Logger));
   context.enableShutdownHooks();
   return context;
 }
 
-async function rootModule(config: AppConfig, dataSource?: DataSource) {
+/** The service logs to stdout: JSON lines, or human lines on a terminal; `info` unless LOG_LEVEL says otherwise. */
+function serviceLogs(config: AppConfig): LogSettings {
+  return { level: config.logLevel ?? 'info', pretty: Boolean(process.stdout.isTTY), sandbox: config.mode === 'sandbox', fd: 1 };
+}
+
+async function rootModule(config: AppConfig, logs: LogSettings, dataSource?: DataSource) {
   redactor.addSecrets(secretsOf(config));
-  JsonLogger.sandbox = config.mode === 'sandbox';
   const db = dataSource ?? (await openDatabase(config.database));
-  return AppModule.forRoot(config, db);
+  return AppModule.forRoot(config, db, loggerParams(logs));
+}
+
+let heldLogsFlushedAtExit = false;
+
+/** Nest writes an initialisation error and exits: lines held for the sandbox banner must not be lost with it. */
+function flushHeldLogsAtExit(): void {
+  if (heldLogsFlushedAtExit) return;
+  heldLogsFlushedAtExit = true;
+  process.once('exit', () => NestLogger.flush());
 }

@@ -13,21 +13,26 @@ describe('sandbox mode (npm start with no Salesforce and no Twilio settings)', (
 
   beforeAll(async () => {
     const port = await freePort();
-    const env = { PORT: String(port), DATABASE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'scs-sbx-')), 'sandbox.db')}` };
+    const env = { LOG_LEVEL: process.env.LOG_LEVEL, PORT: String(port), DATABASE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'scs-sbx-')), 'sandbox.db')}` };
     const config = loadConfig(env, detectMode(env));
     expect(config.mode).toBe('sandbox');
-    service = await serve(config, env, (line) => (printed += line + '\n'));
+    service = await serve(config, env, { print: (text) => (printed += text + '\n'), color: false });
     baseUrl = `http://localhost:${port}`;
   });
   afterAll(() => service.close());
 
   const keyOf = (label: string) => new RegExp(`${label}:\\s+(\\S+)`).exec(printed)?.[1] ?? '';
 
-  it('prints the admin key, the reps’ keys and curl lines, every line marked sandbox', () => {
+  it('prints the console URL, the admin key, the reps’ keys and curl lines between two rules, SANDBOX in its title', () => {
+    expect(keyOf('console')).toBe(`http://127.0.0.1:${new URL(baseUrl).port}/`);
     expect(keyOf('admin key')).toMatch(/^sandbox_/);
     expect(keyOf('Alice Rep key')).toMatch(/^scs_/);
     expect(printed).toMatch(/curl -s http:\/\/localhost:\d+\/api\/me/);
-    for (const line of printed.trim().split('\n')) expect(line).toMatch(/^\[sandbox\]/);
+    const lines = printed.trim().split('\n');
+    expect(lines[0]).toMatch(/^={40,}$/);
+    expect(lines[1]).toContain('SANDBOX');
+    expect(lines.at(-1)).toBe(lines[0]);
+    expect(printed).not.toMatch(/\u001b\[/);
   });
 
   it('is ready: the database and both stand-ins answer through the real SDKs', async () => {

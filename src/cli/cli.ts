@@ -27,7 +27,8 @@ export const COMMANDS: Record<string, { usage: string; run: Command }> = {
   serve: {
     usage: 'serve                       run the HTTP service (the default)',
     run: async (_args, io, config, env) => {
-      const service = await serve(await config(), env, io.out);
+      // on a terminal the banner is coloured; piped, it goes to stderr and stdout keeps JSON lines only
+      const service = await serve(await config(), env, { print: io.isTty ? io.out : io.err, color: io.isTty });
       process.once('SIGINT', () => void service.close().then(() => process.exit(0)));
       process.once('SIGTERM', () => void service.close().then(() => process.exit(0)));
       return 'keep-running';

@@ -7,7 +7,6 @@ import { CrmMappingService } from '../crm/crm-mapping.service';
 import { mappingRequirements } from '../crm/crm-mapping-validation';
 import type { CliIo } from './cli';
 import { CliError } from './cli-error';
-import { CliLogger } from './cli-logger';
 import { SANDBOX_HINT } from './sync.command';
 
 /**
@@ -28,7 +27,7 @@ export async function mappingCommand(args: string[], io: CliIo, loadConfig: () =
     if (error instanceof MappingShapeError) throw new CliError(`the mapping ${file} is not valid: ${error.problems.join('; ')}`);
     throw error;
   }
-  const context = await createAppContext({ ...config, schedules: { mirror: null, fullResync: null, activityFlush: null, reconcile: null, replySweep: null } }, new CliLogger());
+  const context = await createAppContext({ ...config, schedules: { mirror: null, fullResync: null, activityFlush: null, reconcile: null, replySweep: null } });
   try {
     const service = context.get(CrmMappingService);
     const problems = await service.problemsOf(mapping);

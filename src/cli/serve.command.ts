@@ -16,23 +16,45 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-export async function serve(config: AppConfig, env: Env, out: (line: string) => void): Promise<RunningService> {
-  if (config.mode === 'sandbox') return serveSandbox(config, env, out);
+/** Where the sandbox banner goes, and whether in colour (a terminal). */
+export interface BannerOutput {
+  print: (text: string) => void;
+  color: boolean;
+}
+
+export async function serve(config: AppConfig, env: Env, banner: BannerOutput): Promise<RunningService> {
+  if (config.mode === 'sandbox') return serveSandbox(config, env, banner);
   const app = await createApp(config);
   await app.listen(config.port);
   new Logger('Boot').log({ msg: `sms-crm-sync listening on port ${config.port}`, mode: config.mode, publicBaseUrl: config.publicBaseUrl });
   return { app, close: () => app.close() };
 }
 
-async function serveSandbox(base: AppConfig, env: Env, out: (line: string) => void): Promise<RunningService> {
+/**
+ * The banner comes first: the log lines of the boot are held until it is printed (and written
+ * anyway if the boot fails).
+ */
+async function serveSandbox(base: AppConfig, env: Env, banner: BannerOutput): Promise<RunningService> {
   const sandbox = await startSandbox(env);
   const config = loadConfig({ ...env, ...sandbox.env }, 'sandbox');
   sandbox.twilio.inboundWebhookUrl = `${config.publicBaseUrl}/webhooks/twilio/sms`;
-  const app = await createApp(config);
-  const reps = await seedSandboxReps(app.get(DataSource), sandbox.demo);
-  await app.listen(base.port);
+  const app = await createApp(config, undefined, { holdLogs: true });
+  try {
+    const reps = await seedSandboxReps(app.get(DataSource), sandbox.demo);
+    await app.listen(base.port);
+    const facts = {
+      baseUrl: config.publicBaseUrl,
+      consoleUrl: `http://127.0.0.1:${config.port}/`,
+      adminKey: config.adminApiKey ?? '',
+      reps,
+      demo: sandbox.demo,
+      quietHours: config.quietHours?.label ?? null,
+    };
+    banner.print(sandboxBanner(facts, banner.color));
+  } finally {
+    app.flushLogs();
+  }
   new Logger('Boot').log({ msg: `sms-crm-sync listening on port ${config.port} (sandbox)`, publicBaseUrl: config.publicBaseUrl });
-  out(sandboxBanner(config.publicBaseUrl, config.adminApiKey ?? '', reps, sandbox.demo, config.quietHours?.label ?? null));
   return {
     app,
     close: async () => {

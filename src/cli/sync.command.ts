@@ -5,7 +5,6 @@ import { JobRunner, type SyncRunView } from '../jobs/job-runner.service';
 import type { JobStats } from '../jobs/job-handler';
 import type { CliIo } from './cli';
 import { CliError } from './cli-error';
-import { CliLogger } from './cli-logger';
 import { progressBar } from './progress-bar';
 
 /**
@@ -18,7 +17,7 @@ export async function syncCommand(args: string[], io: CliIo, loadConfig: () => P
   const job = args[0];
   const config = withoutSchedules(await loadConfig());
   if (config.mode === 'sandbox') throw new CliError(SANDBOX_HINT);
-  const context = await createAppContext(config, new CliLogger());
+  const context = await createAppContext(config);
   try {
     const jobs = context.get(JobRunner).registered();
     if (!job || !jobs.includes(job) || args.length > 1) throw new CliError(`usage: sync ${jobs.join('|')}`);

@@ -1,11 +1,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify from 'fastify';
 import { currentRequestId } from './request-context';
-import { registerRequestId, requestIdOf } from './request-id.hook';
+import { type AccessLine, registerRequestId, requestIdOf } from './request-id.hook';
 
 describe('the request id hook', () => {
   const app = Fastify({ genReqId: requestIdOf });
-  registerRequestId(app);
+  const access: AccessLine[] = [];
+  registerRequestId(app, (line) => access.push(line));
+  // a later hook that refuses the request before any handler (as the API key check does)
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.startsWith('/refused')) await reply.code(401).send({ error: 'no key' });
+  });
   // what a handler (and every log line it writes) sees, after the body was parsed and after an await
   app.post('/echo', async (request) => {
     await sleep(1);
@@ -37,5 +42,18 @@ describe('the request id hook', () => {
   it('puts the id on error answers and unknown routes too', async () => {
     expect((await app.inject({ method: 'POST', url: '/fail', headers: { 'x-request-id': 'e-1' } })).headers['x-request-id']).toBe('e-1');
     expect((await app.inject({ method: 'GET', url: '/nowhere', headers: { 'x-request-id': 'n-1' } })).headers['x-request-id']).toBe('n-1');
+  });
+
+  it('writes one access line per answered request: method, path without its query, status, ms and request id', async () => {
+    access.length = 0;
+    await app.inject({ method: 'POST', url: '/echo?access_token=scs_secret', headers: { 'x-request-id': 'a-1' }, payload: {} });
+    await app.inject({ method: 'GET', url: '/refused/here', headers: { 'x-request-id': 'a-2' } });
+    await app.inject({ method: 'GET', url: '/nowhere', headers: { 'x-request-id': 'a-3' } });
+    expect(access).toEqual([
+      { method: 'POST', path: '/echo', status: 200, ms: expect.any(Number), requestId: 'a-1' },
+      { method: 'GET', path: '/refused/here', status: 401, ms: expect.any(Number), requestId: 'a-2' },
+      { method: 'GET', path: '/nowhere', status: 404, ms: expect.any(Number), requestId: 'a-3' },
+    ]);
+    expect(access[0].ms).toBeGreaterThanOrEqual(0);
   });
 });

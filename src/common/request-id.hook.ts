@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { Logger } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 import { requestContext } from './request-context';
 
@@ -11,18 +12,47 @@ export function requestIdOf(request: IncomingMessage): string {
   return typeof given === 'string' && VALID_ID.test(given) ? given : randomUUID();
 }
 
+/** The access line of one answered request. */
+export interface AccessLine {
+  method: string;
+  /** without the query string (which may carry an access token) */
+  path: string;
+  status: number;
+  ms: number;
+  requestId: string;
+}
+
+const http = new Logger('HTTP');
+
+function logAccess(line: AccessLine): void {
+  http.log({ msg: 'request completed', ...line });
+}
+
 /**
  * Each response carries X-Request-Id (`request.id`); logs written while the request is handled
- * carry it too. The header goes on the Node response as soon as the request arrives, so errors,
- * 404s and hijacked streams carry it as well. The log context is entered before the handler
- * (preHandler): body parsing in between runs on the socket's callbacks, which would drop it.
+ * carry it too, and one access line is written per answered request. The header goes on the Node
+ * response as soon as the request arrives, so errors, 404s and hijacked streams carry it as well;
+ * registered first, the hooks also see requests that later hooks refuse (401, 415, …). The log
+ * context is entered before the handler (preHandler): body parsing in between runs on the
+ * socket's callbacks, which would drop it.
  */
-export function registerRequestId(fastify: FastifyInstance): void {
+export function registerRequestId(fastify: FastifyInstance, access: (line: AccessLine) => void = logAccess): void {
   fastify.addHook('onRequest', (request, reply, done) => {
     reply.raw.setHeader('X-Request-Id', request.id);
     done();
   });
   fastify.addHook('preHandler', (request, _reply, done) => {
     requestContext.run({ requestId: request.id }, done);
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const query = request.url.indexOf('?');
+    access({
+      method: request.method,
+      path: query === -1 ? request.url : request.url.slice(0, query),
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime * 10) / 10,
+      requestId: request.id,
+    });
+    done();
   });
 }

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { styleText } from 'node:util';
 import { DataSource } from 'typeorm';
 import { hashApiKey, newApiKey } from '../auth/api-key';
 import { User } from '../auth/user.entity';
@@ -112,16 +113,32 @@ export async function seedSandboxReps(dataSource: DataSource, demo: DemoOrgIds):
   return reps;
 }
 
-/** What `npm start` prints in sandbox mode: the keys and a few lines to paste. */
-export function sandboxBanner(baseUrl: string, adminKey: string, reps: SandboxRep[], demo: DemoOrgIds, quietHours: string | null): string {
+export interface BannerFacts {
+  baseUrl: string;
+  /** the web console: http://127.0.0.1:PORT/ */
+  consoleUrl: string;
+  adminKey: string;
+  reps: SandboxRep[];
+  demo: DemoOrgIds;
+  quietHours: string | null;
+}
+
+/**
+ * What `npm start` prints in sandbox mode before any log line: the console, the keys and a few
+ * lines to paste, between two rules; in colour on a terminal.
+ */
+export function sandboxBanner(facts: BannerFacts, color = false): string {
+  const { baseUrl, consoleUrl, adminKey, reps, demo, quietHours } = facts;
+  const paint = (format: Parameters<typeof styleText>[0], text: string) => (color ? styleText(format, text) : text);
   const alice = reps[0];
+  const rule = paint('yellow', '='.repeat(78));
   const lines = [
-    '',
-    '  sms-crm-sync is running in SANDBOX mode: Salesforce and Twilio are in-process stand-ins.',
-    '',
-    `  console:        ${baseUrl}/   (sign in with a key below)`,
-    `  admin key:      ${adminKey}`,
-    ...reps.map((r) => `  ${r.name} key: ${r.apiKey}   (SMS number ${r.numbers.find((n) => n.smsEnabled)?.phoneNumber})`),
+    rule,
+    `${paint(['bold', 'inverse', 'yellow'], ' SANDBOX ')} sms-crm-sync: Salesforce and Twilio are in-process stand-ins`,
+    rule,
+    `  console:       ${paint('bold', consoleUrl)}   (sign in with a key below)`,
+    `  admin key:     ${paint('bold', adminKey)}`,
+    ...reps.map((r) => `  ${`${r.name} key:`.padEnd(15)}${paint('bold', r.apiKey)}   (SMS number ${r.numbers.find((n) => n.smsEnabled)?.phoneNumber})`),
     '',
     '  Try:',
     `  curl -s ${baseUrl}/api/me -H 'Authorization: Bearer ${alice.apiKey}'`,
@@ -134,7 +151,7 @@ export function sandboxBanner(baseUrl: string, adminKey: string, reps: SandboxRe
     quietHours
       ? `  Quiet hours apply (${quietHours} in the recipient's time zone; Jane is in New York): start with QUIET_HOURS=off to text at any hour.`
       : '  Quiet hours are off (QUIET_HOURS=off).',
-    '',
+    rule,
   ];
-  return lines.map((line) => `[sandbox] ${line}`).join('\n');
+  return lines.join('\n');
 }

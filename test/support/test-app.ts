@@ -41,6 +41,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       RECONCILE_CRON: 'off',
       REPLY_SWEEP_CRON: 'off',
       QUIET_HOURS: 'off',
+      LOG_LEVEL: process.env.LOG_LEVEL,
       // the mirror still leaves out the current second of the Salesforce stand-in's clock: tests
       // that write and then mirror move that clock on (sf.clock.advance) rather than sleep
       ...env,
