@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DemoOrgIds, seedDemoOrg } from '../src/sandbox/salesforce';
 import { launchBrowser, openPage, screenshot } from './support/browser';
 import { ADMIN_KEY, startTestStack, TestStack } from './support/test-app';
@@ -13,6 +13,7 @@ describe('web console', () => {
   let browser: Browser;
   let demo: DemoOrgIds;
   let alice: { id: string; apiKey: string };
+  const ALICE_NUMBER = '+12125550190';
 
   beforeAll(async () => {
     [t, browser] = await Promise.all([startTestStack(), launchBrowser()]);
@@ -25,8 +26,30 @@ describe('web console', () => {
     });
     expect(made.status).toBe(201);
     alice = made.body;
-    expect((await t.admin('post', '/api/admin/numbers', { phoneNumber: '+12125550190', userId: alice.id, kind: 'direct', smsEnabled: true })).status).toBe(201);
+    expect((await t.admin('post', '/api/admin/numbers', { phoneNumber: ALICE_NUMBER, userId: alice.id, kind: 'direct', smsEnabled: true })).status).toBe(201);
+    await runJob('mirror');
   });
+
+  async function runJob(job: string): Promise<void> {
+    const started = await t.admin<{ runId: string }>('post', `/api/admin/sync/${job}`);
+    expect(started.status).toBe(202);
+    for (let i = 0; i < 400; i++) {
+      const run = await t.admin<{ status: string }>('get', `/api/admin/sync/runs/${started.body.runId}`);
+      if (run.body.status !== 'running') return expect(run.body.status).toBe('succeeded');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error(`${job} did not finish`);
+  }
+
+  /** Opens `path` and signs in there with `key`. */
+  async function signedIn(path: string, key: string): Promise<Page> {
+    const { page } = await openPage(browser, t.url);
+    await page.goto(t.url + path);
+    await page.getByRole('textbox', { name: 'API key' }).fill(key);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    return page;
+  }
   afterAll(async () => {
     await browser?.close();
     await t?.close();
@@ -70,15 +93,15 @@ describe('web console', () => {
 
       await key.fill(alice.apiKey);
       await key.press('Enter');
-      await page.getByRole('heading', { name: 'Welcome, Alice Rep' }).waitFor();
-      await page.getByText('+12125550190').waitFor();
+      await page.getByRole('heading', { name: 'Find a record' }).waitFor();
+      await page.getByText(ALICE_NUMBER).waitFor();
       expect(page.url()).toBe(t.url + '/');
       expect(await page.evaluate('Object.values(sessionStorage)')).toEqual([alice.apiKey]);
       await screenshot(page, 'console-signed-in');
 
       // a reload keeps the session (the key is checked again)
       await page.reload();
-      await page.getByRole('heading', { name: 'Welcome, Alice Rep' }).waitFor();
+      await page.getByRole('heading', { name: 'Find a record' }).waitFor();
 
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByRole('textbox', { name: 'API key' }).waitFor();
@@ -105,5 +128,103 @@ describe('web console', () => {
       await page.context().close();
     }
   });
-});
 
+  it('a rep finds a record, drafts with the live counter, sends, and sees the message delivered in the thread', async () => {
+    const page = await signedIn('/', alice.apiKey);
+    try {
+      await page.getByRole('searchbox', { name: 'Name, phone number or Salesforce id' }).fill('jane');
+      await page.getByRole('link', { name: 'Jane Doe' }).click();
+      await page.getByRole('heading', { name: 'Jane Doe', level: 1 }).waitFor();
+      expect(page.url()).toBe(`${t.url}/records/${demo.contacts.jane}`);
+
+      const from = page.getByRole('combobox', { name: 'From' });
+      expect(await from.inputValue()).toBe(ALICE_NUMBER);
+      // Jane has a mobile and an office phone: the rep picks one
+      const to = page.getByRole('combobox', { name: 'To' });
+      expect(await to.locator('option').allTextContents()).toEqual(['Jane Doe · +12125550101', 'Jane Doe · +12125550111']);
+      await to.selectOption('+12125550111');
+
+      const message = page.getByRole('textbox', { name: 'Message' });
+      const counter = page.getByTestId('sms-counter');
+      expect(await counter.textContent()).toBe('0/160 · GSM-7 · 0 segments');
+      await message.fill('It’s 5pm {ok}');
+      expect(await counter.textContent()).toBe('13/70 · UCS-2 · 1 segment');
+      expect(await page.locator('.ucs2').textContent()).toContain('’ (U+2019)');
+      const body = 'Hi Jane, do you have 10 minutes tomorrow? {agenda attached}';
+      await message.fill(body);
+      expect(await counter.textContent()).toBe(`${body.length + 2}/160 · GSM-7 · 1 segment`);
+      expect(await page.locator('.ucs2').count()).toBe(0);
+      await screenshot(page, 'console-record-draft');
+
+      await page.getByRole('button', { name: 'Send' }).click();
+      const sent = page.getByRole('listitem').filter({ hasText: body });
+      await sent.getByText('Delivered').waitFor({ timeout: 15_000 });
+      expect(await message.inputValue()).toBe('');
+      expect(t.twilio.created.map((m) => ({ from: m.from, to: m.to, body: m.body }))).toEqual([{ from: ALICE_NUMBER, to: '+12125550111', body }]);
+      // the time is the rep's (the browser's zone: New York in these tests)
+      expect(await sent.locator('time').textContent()).toMatch(/E[SD]T$/);
+      await screenshot(page, 'console-record-sent-delivered');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('a blocked prospect: the banner says why, typing stays possible, and Send is refused with the reason, nothing sent', async () => {
+    const before = t.twilio.created.length;
+    const page = await signedIn(`/records/${demo.contacts.omar}`, alice.apiKey);
+    try {
+      await page.getByRole('heading', { name: 'Omar Haddad', level: 1 }).waitFor();
+      const alert = page.getByRole('alert');
+      expect(await alert.textContent()).toContain('Do-Not-Call');
+      const message = page.getByRole('textbox', { name: 'Message' });
+      await message.fill('Hello Omar');
+      expect(await message.inputValue()).toBe('Hello Omar');
+      await page.getByRole('button', { name: 'Send' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Not sent' }).waitFor();
+      expect(await page.getByRole('alert').textContent()).toMatch(/^Not sent: .*Do-Not-Call/);
+      expect(await message.inputValue()).toBe('Hello Omar');
+      expect(t.twilio.created).toHaveLength(before);
+      await screenshot(page, 'console-record-blocked');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('a rep with no SMS-enabled number sees no Send and can ask for SMS on a number', async () => {
+    const bob = (await t.admin<{ id: string; apiKey: string }>('post', '/api/admin/users', { salesforceUserId: demo.users.bob, name: 'Bob Rep', email: 'bob@demo.example', role: 'rep' })).body;
+    const number = (await t.admin<{ id: string }>('post', '/api/admin/numbers', { phoneNumber: '+14165550192', userId: bob.id, kind: 'direct', smsEnabled: false })).body;
+    const page = await signedIn(`/records/${demo.contacts.mei}`, bob.apiKey);
+    try {
+      await page.getByRole('heading', { name: 'Mei Chen', level: 1 }).waitFor();
+      expect(await page.getByRole('button', { name: 'Send' }).count()).toBe(0);
+      expect(await page.getByRole('combobox', { name: 'From' }).count()).toBe(0);
+      await page.getByRole('textbox', { name: 'Message' }).fill('A draft');
+      await page.getByRole('button', { name: 'Request SMS on +14165550192' }).click();
+      await page.getByText('Requested: an admin will review it.').waitFor();
+      const requests = await t.admin<{ numberId: string; status: string }[]>('get', '/api/admin/sms-requests');
+      expect(requests.body).toEqual([expect.objectContaining({ numberId: number.id, status: 'pending' })]);
+      await screenshot(page, 'console-record-no-sms-number');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('opens a record by its id, and says so when there is no such record', async () => {
+    const page = await signedIn('/', alice.apiKey);
+    try {
+      const find = page.getByRole('searchbox', { name: 'Name, phone number or Salesforce id' });
+      await find.fill(demo.accounts.acme.slice(0, 15));
+      await find.press('Enter');
+      await page.getByRole('heading', { name: 'Acme Corp', level: 1 }).waitFor();
+      // an Account's recipients are its enrolled Contacts
+      expect(await page.getByRole('combobox', { name: 'To' }).locator('option').allTextContents()).toEqual(
+        expect.arrayContaining(['Jane Doe · +12125550101', 'Omar Haddad · +14155550102']),
+      );
+      await page.goto(`${t.url}/records/003000000000000AAA`);
+      await page.getByText('No Contact, Lead, Account or Task with id 003000000000000AAA').waitFor();
+      await screenshot(page, 'console-record-not-found');
+    } finally {
+      await page.context().close();
+    }
+  });
+});

@@ -63,6 +63,7 @@ function routes(ctx: { recordId: string; repId: string; numberId: string }): Rou
     { method: 'post', path: '/api/admin/sync/outbox/requeue', key: 'admin', body: { ids: [1, 2] } },
     { method: 'get', path: '/api/admin/consent', key: 'admin', query: ['phone'] },
     { method: 'get', path: '/api/notifications', key: 'rep', query: ['limit', 'unread'] },
+    { method: 'get', path: '/api/prospects', key: 'rep', query: ['query', 'limit'] },
     { method: 'get', path: '/api/admin/numbers', key: 'admin', query: ['userId'] },
     { method: 'get', path: '/api/admin/sms-requests', key: 'admin', query: ['status'] },
     { method: 'get', path: '/api/records/{x}/sms', key: 'rep' },

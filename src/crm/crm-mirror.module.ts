@@ -7,6 +7,7 @@ import { FullResyncJob, MirrorJob } from './mirror/mirror.jobs';
 import { ProspectsStore } from './mirror/prospects.store';
 import { MirrorRetryPolicy } from './mirror/retry';
 import { ProspectDirectory } from './prospect-directory.service';
+import { ProspectsController } from './prospects.controller';
 import { RecordContextService } from './record-context.service';
 
 /**
@@ -15,7 +16,7 @@ import { RecordContextService } from './record-context.service';
  */
 @Module({
   imports: [CrmModule],
-  controllers: [CrmMappingController],
+  controllers: [CrmMappingController, ProspectsController],
   providers: [CrmMappingService, ProspectDirectory, RecordContextService, CrmMirrorService, MirrorRetryPolicy, MirrorJob, FullResyncJob, ProspectsStore],
   exports: [CrmMappingService, ProspectsStore, ProspectDirectory, RecordContextService, CrmMirrorService],
 })

@@ -33,7 +33,7 @@ export interface SegmentCount {
 
 export const MAX_CONCATENATED_SEGMENTS = 10;
 
-const LIMITS: Record<SmsEncoding, { single: number; part: number }> = {
+export const SEGMENT_LIMITS: Record<SmsEncoding, { single: number; part: number }> = {
   'GSM-7': { single: 160, part: 153 },
   'UCS-2': { single: 70, part: 67 },
 };
@@ -83,7 +83,7 @@ export function countSegments(body: string, maxSegments: number): SegmentCount {
   // Per-character cost in the chosen encoding: septets, or UTF-16 code units (1, or 2 for a surrogate pair).
   const costs = encoding === 'GSM-7' ? gsmCosts : chars.map((char) => char.length);
   const units = costs.reduce((sum, cost) => sum + cost, 0);
-  const limits = LIMITS[encoding];
+  const limits = SEGMENT_LIMITS[encoding];
 
   const segments = units === 0 ? 0 : units <= limits.single ? 1 : countParts(costs, limits.part);
   return {

@@ -27,6 +27,8 @@ export function launchBrowser(): Promise<Browser> {
 export async function openPage(browser: Browser, origin: string): Promise<{ page: Page; foreignRequests: string[]; consoleErrors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: 'America/New_York', locale: 'en-US' });
   const page = await context.newPage();
+  // well inside jest's 30 s, so a missing control fails with its own message
+  page.setDefaultTimeout(10_000);
   const foreignRequests: string[] = [];
   const consoleErrors: string[] = [];
   page.on('request', (request) => {

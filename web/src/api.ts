@@ -55,3 +55,38 @@ export interface Me {
   smsEnabled: boolean;
   senderNumbers: SenderNumber[];
 }
+
+export type MessageStatus = 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'received';
+
+export interface Message {
+  id: string;
+  direction: 'outbound' | 'inbound';
+  from: string;
+  to: string;
+  body: string;
+  encoding: 'GSM-7' | 'UCS-2';
+  segments: number;
+  status: MessageStatus;
+  errorCode: string | null;
+  prospectId: string | null;
+  recordId: string | null;
+  userId: string | null;
+  createdAt: string;
+}
+
+export interface RecordScreen {
+  record: { id: string; type: 'Contact' | 'Lead' | 'Account' | 'Task'; name: string };
+  recipients: { prospectId: string; name: string; phoneNumber: string }[];
+  senderNumbers: SenderNumber[];
+  canSend: boolean;
+  blockedReason: string | null;
+  blockedDetails: Record<string, unknown> | null;
+  messages: Message[];
+}
+
+export interface PersonMatch {
+  id: string;
+  type: 'Contact' | 'Lead';
+  name: string;
+  phoneNumbers: string[];
+}

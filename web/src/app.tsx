@@ -3,6 +3,7 @@ import { api, ApiError, Me, session } from './api';
 import { Link, navigate, usePath } from './router';
 import { SignIn } from './sign-in';
 import { Home } from './home';
+import { RecordPage } from './record-page';
 
 type State = { kind: 'checking' } | { kind: 'signed-out'; notice?: string } | { kind: 'signed-in'; me: Me };
 
@@ -71,7 +72,9 @@ function Shell(props: { me: Me; onSignOut: () => void }) {
         <Link href="/" class="brand">
           sms-crm-sync
         </Link>
-        <nav aria-label="Main" />
+        <nav aria-label="Main">
+          <Link href="/">Find a record</Link>
+        </nav>
         <div class="who">
           <span>
             {props.me.name} <span class="muted">({props.me.role})</span>
@@ -90,6 +93,8 @@ function Shell(props: { me: Me; onSignOut: () => void }) {
 
 function Page(props: { path: string; me: Me }) {
   if (props.path === '/') return <Home me={props.me} />;
+  const record = /^\/records\/([^/]+)\/?$/.exec(props.path);
+  if (record) return <RecordPage id={decodeURIComponent(record[1])} me={props.me} />;
   return (
     <section>
       <h1 tabIndex={-1}>Page not found</h1>

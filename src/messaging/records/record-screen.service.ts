@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../../auth/principal';
 import { DomainError } from '../../common/domain-error';
-import type { GateCode } from '../gate/refusal';
+import type { GateCode, Refusal } from '../gate/refusal';
 import { SendGateService } from '../gate/send-gate.service';
 import type { RecipientFacts, RecordFacts, SenderFacts } from '../gate/send-context';
 import { BODY_RULES } from '../gate/send-rules';
@@ -17,6 +17,8 @@ export interface RecordSmsScreen {
   senderNumbers: { id: string; phoneNumber: string; kind: SenderFacts['kind']; smsEnabled: boolean }[];
   canSend: boolean;
   blockedReason: GateCode | null;
+  /** the refusal's details (e.g. QUIET_HOURS: recipientLocalTime, window), null when sendable */
+  blockedDetails: Record<string, unknown> | null;
   messages: MessageView[];
 }
 
@@ -39,13 +41,14 @@ export class RecordScreenService {
     if (!record) throw new DomainError('RECORD_NOT_FOUND', `No Contact, Lead, Account or Task with id ${recordId}.`, { recordId });
     const senders = repNumbers.filter((n) => n.kind === 'direct' && n.smsEnabled);
     const recipients = screenRecipients(record);
-    const { canSend, blockedReason } = await this.sendability(principal, record, repNumbers, senders, recipients);
+    const { canSend, blockedReason, blockedDetails } = await this.sendability(principal, record, repNumbers, senders, recipients);
     return {
       record: { id: record.id, type: record.type, name: record.name },
       recipients: recipients.map((r) => ({ prospectId: r.prospectId, name: r.name, phoneNumber: r.phoneNumber })),
       senderNumbers: senders.map((n) => ({ id: n.id, phoneNumber: n.phoneNumber, kind: n.kind, smsEnabled: n.smsEnabled })),
       canSend,
       blockedReason,
+      blockedDetails,
       messages: await this.thread(record),
     };
   }
@@ -54,14 +57,14 @@ export class RecordScreenService {
   private async sendability(principal: Principal, record: RecordFacts, repNumbers: SenderFacts[], senders: SenderFacts[], recipients: RecipientFacts[]) {
     const from = senders[0]?.phoneNumber ?? repNumbers[0]?.phoneNumber ?? '';
     const targets: (string | null)[] = recipients.length ? [...new Set(recipients.map((r) => r.phoneNumber))] : [null];
-    let firstReason: GateCode | null = null;
+    let first: Refusal | null = null;
     for (const to of targets) {
       const { ctx } = await this.gate.loadContext(principal.id, { recordId: record.id, from, to, body: '' }, { repNumbers, record });
       const refusal = this.gate.evaluate(ctx, null, BODY_RULES);
-      if (!refusal) return { canSend: true, blockedReason: null };
-      firstReason ??= refusal.code;
+      if (!refusal) return { canSend: true, blockedReason: null, blockedDetails: null };
+      first ??= refusal;
     }
-    return { canSend: false, blockedReason: firstReason };
+    return { canSend: false, blockedReason: first?.code ?? null, blockedDetails: first?.details ?? null };
   }
 
   private async thread(record: RecordFacts): Promise<MessageView[]> {

@@ -1,0 +1,124 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { api, ApiError, Me, Message, RecordScreen } from './api';
+import { Composer } from './composer';
+import { inRepZone, refusalWords, STATUS_WORDS } from './words';
+
+const PENDING: Message['status'][] = ['queued', 'sent'];
+
+/**
+ * The Ad-hoc SMS screen of a Contact, Lead, Account or Task (CONTRACT §7): the thread with the
+ * record's people across reps, oldest first, and the composer. While a message of the thread is
+ * on its way, the screen is read again every 1.5 s (for two minutes at most) so its status moves.
+ */
+export function RecordPage(props: { id: string; me: Me; refreshKey?: number }) {
+  const [screen, setScreen] = useState<RecordScreen | null>(null);
+  const [me, setMe] = useState<Me>(props.me);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const pollUntil = useRef(Date.now() + 120_000);
+
+  const load = useCallback(async () => {
+    try {
+      const [next, who] = await Promise.all([api<RecordScreen>(`/api/records/${encodeURIComponent(props.id)}/sms`), api<Me>('/api/me')]);
+      setScreen(next);
+      setMe(who);
+      setLoadError(null);
+      return next;
+    } catch (e) {
+      setLoadError(e instanceof ApiError && e.status === 404 ? `No Contact, Lead, Account or Task with id ${props.id} is in the mirror.` : (e as Error).message);
+      return null;
+    }
+  }, [props.id]);
+
+  useEffect(() => {
+    setScreen(null);
+    void load();
+  }, [load, props.refreshKey]);
+
+  // statuses move on their own (Twilio's callbacks): follow them while any is on its way
+  useEffect(() => {
+    if (!screen?.messages.some((m) => PENDING.includes(m.status)) || Date.now() > pollUntil.current) return;
+    const timer = setTimeout(() => void load(), 1500);
+    return () => clearTimeout(timer);
+  }, [screen, load]);
+
+  // once the record is in, a page change leaves focus on its heading (the link that led here is gone)
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (document.activeElement === document.body) heading.current?.focus();
+  }, [screen?.record.id, loadError]);
+
+  if (loadError) {
+    return (
+      <section>
+        <h1 tabIndex={-1} ref={heading}>
+          Record {props.id}
+        </h1>
+        <p class="error">{loadError}</p>
+      </section>
+    );
+  }
+  if (!screen) return <p class="loading">Loading the record…</p>;
+
+  const blocked = screen.blockedReason && screen.blockedReason !== 'NO_SMS_NUMBER' ? screen.blockedReason : null;
+  return (
+    <section class="record">
+      <header class="record-head">
+        <h1 tabIndex={-1} ref={heading}>
+          {screen.record.name}
+        </h1>
+        <p class="muted">
+          {screen.record.type} · <span class="mono">{screen.record.id}</span>
+        </p>
+      </header>
+      <div class="record-body">
+        <Thread messages={screen.messages} me={me} />
+        <Composer
+          key={screen.record.id}
+          screen={screen}
+          me={me}
+          blocked={blocked ? (refusalWords(blocked, screen.blockedDetails) ?? blocked) : null}
+          onSent={async () => {
+            pollUntil.current = Date.now() + 120_000;
+            await load();
+          }}
+          onRequested={load}
+        />
+      </div>
+    </section>
+  );
+}
+
+function Thread(props: { messages: Message[]; me: Me }) {
+  const list = useRef<HTMLOListElement>(null);
+  const last = props.messages[props.messages.length - 1]?.id;
+  // the newest message in view, as in any messaging app
+  useEffect(() => {
+    if (list.current) list.current.scrollTop = list.current.scrollHeight;
+  }, [last]);
+  if (props.messages.length === 0) {
+    return (
+      <div class="thread empty">
+        <p class="muted">No messages with this record yet.</p>
+      </div>
+    );
+  }
+  return (
+    <ol class="thread" ref={list} aria-label="Messages, oldest first" tabIndex={0}>
+      {props.messages.map((m) => (
+        <li key={m.id} class={`msg ${m.direction}`}>
+          <p class="body">{m.body}</p>
+          <p class="meta">
+            <span class={`status ${m.status}`}>{STATUS_WORDS[m.status]}</span>
+            {m.errorCode && <span> (error {m.errorCode})</span>} · {who(m, props.me)} · <time dateTime={m.createdAt}>{inRepZone(m.createdAt)}</time>
+          </p>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function who(m: Message, me: Me): string {
+  if (m.direction === 'inbound') return `from ${m.from} to ${m.to}`;
+  const mine = m.userId === me.id;
+  return `${mine ? 'you' : 'another rep'}, from ${m.from} to ${m.to}`;
+}
