@@ -227,4 +227,86 @@ describe('web console', () => {
       await page.context().close();
     }
   });
+
+  it('a reply pops up live on any page as a link that opens its record; the record’s thread takes the next reply at once; the unread list', async () => {
+    const page = await signedIn('/', alice.apiKey);
+    try {
+      await page.getByRole('heading', { name: 'Find a record' }).waitFor();
+      await t.twilio.sendInbound({ from: '+12125550101', to: ALICE_NUMBER, body: 'Yes, tomorrow at 10 works' });
+      const popup = page.getByRole('region', { name: 'New replies' }).getByRole('link', { name: 'Reply from Jane Doe' });
+      await popup.waitFor();
+      await page.getByRole('link', { name: 'Replies (1 unread)' }).waitFor();
+      await screenshot(page, 'console-reply-popup');
+
+      await popup.click();
+      await page.getByRole('heading', { name: 'Jane Doe', level: 1 }).waitFor();
+      expect(page.url()).toBe(`${t.url}/records/${demo.contacts.jane}`);
+      const received = page.getByRole('listitem').filter({ hasText: 'Yes, tomorrow at 10 works' });
+      await received.getByText('Received').waitFor();
+      await page.getByRole('link', { name: 'Replies', exact: true }).waitFor();
+      const listed = await t.http().get('/api/notifications').set('Authorization', `Bearer ${alice.apiKey}`);
+      expect(listed.body).toEqual([expect.objectContaining({ prospectName: 'Jane Doe', preview: 'Yes, tomorrow at 10 works', read: true })]);
+
+      // on the record itself: the next reply joins the thread without a reload, the draft kept
+      await page.getByRole('textbox', { name: 'Message' }).fill('Great, see you then');
+      await t.twilio.sendInbound({ from: '+12125550101', to: ALICE_NUMBER, body: 'Bringing my CTO too' });
+      await page.getByRole('listitem').filter({ hasText: 'Bringing my CTO too' }).waitFor();
+      expect(await page.getByRole('textbox', { name: 'Message' }).inputValue()).toBe('Great, see you then');
+      const items = await page.getByRole('list', { name: 'Messages, oldest first' }).getByRole('listitem').allTextContents();
+      expect(items.map((text) => text.split('Received')[0].split('Delivered')[0])).toEqual([
+        'Hi Jane, do you have 10 minutes tomorrow? {agenda attached}',
+        'Yes, tomorrow at 10 works',
+        'Bringing my CTO too',
+      ]);
+      await screenshot(page, 'console-reply-in-thread');
+
+      await page.getByRole('link', { name: 'Replies (1 unread)' }).click();
+      await page.getByRole('heading', { name: 'Replies', level: 1 }).waitFor();
+      await page.getByRole('heading', { name: 'Unread (1)' }).waitFor();
+      await screenshot(page, 'console-replies-page');
+      await page.getByRole('button', { name: 'Mark all read' }).click();
+      await page.getByRole('heading', { name: 'Unread (0)' }).waitFor();
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('quiet hours where the recipient is: the banner gives their local time and the window, and Send is refused', async () => {
+    // a window that excludes this minute in New York (Jane's 212 number)
+    const [h, m] = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date()).split(':').map(Number);
+    const at = (minutes: number) => {
+      const v = (((h * 60 + m + minutes) % 1440) + 1440) % 1440;
+      return `${String(Math.floor(v / 60)).padStart(2, '0')}:${String(v % 60).padStart(2, '0')}`;
+    };
+    const window = `${at(120)}-${at(180)}`;
+    const quiet = await startTestStack({ QUIET_HOURS: window });
+    try {
+      const ids = seedDemoOrg(quiet.salesforce);
+      const rep = (await quiet.admin<{ id: string; apiKey: string }>('post', '/api/admin/users', { salesforceUserId: ids.users.alice, name: 'Alice Rep', email: 'alice@demo.example', role: 'rep' })).body;
+      await quiet.admin('post', '/api/admin/numbers', { phoneNumber: ALICE_NUMBER, userId: rep.id, kind: 'direct', smsEnabled: true });
+      const started = await quiet.admin<{ runId: string }>('post', '/api/admin/sync/mirror');
+      for (let i = 0; i < 400 && (await quiet.admin<{ status: string }>('get', `/api/admin/sync/runs/${started.body.runId}`)).body.status === 'running'; i++) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      const { page } = await openPage(browser, quiet.url);
+      try {
+        await page.goto(`${quiet.url}/records/${ids.contacts.jane}`);
+        await page.getByRole('textbox', { name: 'API key' }).fill(rep.apiKey);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.getByRole('heading', { name: 'Jane Doe', level: 1 }).waitFor();
+        const banner = await page.getByRole('alert').textContent();
+        expect(banner).toMatch(new RegExp(`Quiet hours: it is \\d{2}:\\d{2} where the recipient is; texts go out ${window} their time`));
+        await page.getByRole('textbox', { name: 'Message' }).fill('Are you free now?');
+        await page.getByRole('button', { name: 'Send' }).click();
+        await page.getByRole('alert').filter({ hasText: 'Not sent' }).waitFor();
+        expect(await page.getByRole('alert').textContent()).toContain('Not sent: Quiet hours');
+        expect(quiet.twilio.created).toHaveLength(0);
+        await screenshot(page, 'console-record-quiet-hours');
+      } finally {
+        await page.context().close();
+      }
+    } finally {
+      await quiet.close();
+    }
+  });
 });

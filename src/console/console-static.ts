@@ -9,10 +9,10 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
  *
  * Files are served from routes made at boot (no wildcard route), so every other address keeps
  * its own answer: an unknown `/api`, `/health`, `/webhooks` … path is still the contract's 404.
- * The pages of the app — `/`, `/records/{id}`, `/admin` and below — answer its index.html, and
+ * The pages of the app — `/`, `/records/{id}`, `/notifications`, `/admin` and below — answer its index.html, and
  * the app picks the page from the address.
  */
-export const CONSOLE_PAGES = ['/', '/records/:salesforceId', '/admin', '/admin/*'] as const;
+export const CONSOLE_PAGES = ['/', '/records/:salesforceId', '/notifications', '/admin', '/admin/*'] as const;
 
 /** The console's headers: a strict policy (same origin only, no inline code), never cached. */
 const PAGE_HEADERS = {

@@ -90,3 +90,69 @@ export interface PersonMatch {
   name: string;
   phoneNumbers: string[];
 }
+
+export interface ReplyNotification {
+  id: string;
+  type: 'sms_reply';
+  messageId: string;
+  recordId: string | null;
+  prospectName: string | null;
+  preview: string;
+  createdAt: string;
+  read: boolean;
+}
+
+/**
+ * Follows a Server-Sent Events stream with the key in the Authorization header (EventSource
+ * cannot send headers, and the key never goes into a URL): each `data:` event to `onEvent`,
+ * reconnecting after a drop with Last-Event-ID so the service replays what was missed. Stops
+ * with the returned function, or for good on a 401 (`onUnauthorized`).
+ */
+export function followStream(path: string, onEvent: (data: string) => void, onUnauthorized: () => void): () => void {
+  const abort = new AbortController();
+  let lastEventId: string | null = null;
+  let retryMs = 3000;
+
+  async function connect(): Promise<void> {
+    const headers: Record<string, string> = { Accept: 'text/event-stream', Authorization: `Bearer ${session.key()}` };
+    if (lastEventId) headers['Last-Event-ID'] = lastEventId;
+    const response = await fetch(path, { headers, signal: abort.signal, cache: 'no-store' });
+    if (response.status === 401) return onUnauthorized();
+    if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += value;
+      const blocks = buffer.split(/\r?\n\r?\n/);
+      buffer = blocks.pop() ?? '';
+      for (const block of blocks) {
+        const data: string[] = [];
+        for (const line of block.split(/\r?\n/)) {
+          const colon = line.indexOf(':');
+          if (colon === 0) continue; // a comment (heartbeat)
+          const field = colon < 0 ? line : line.slice(0, colon);
+          const text = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+          if (field === 'data') data.push(text);
+          else if (field === 'id') lastEventId = text;
+          else if (field === 'retry' && /^\d+$/.test(text)) retryMs = Number(text);
+        }
+        if (data.length) onEvent(data.join('\n'));
+      }
+    }
+  }
+
+  void (async () => {
+    while (!abort.signal.aborted) {
+      try {
+        await connect();
+      } catch {
+        // dropped or unreachable: try again after the service's retry delay
+      }
+      if (abort.signal.aborted || !session.key()) return;
+      await new Promise((resolve) => setTimeout(resolve, retryMs));
+    }
+  })();
+  return () => abort.abort();
+}

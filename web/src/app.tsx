@@ -4,6 +4,7 @@ import { Link, navigate, usePath } from './router';
 import { SignIn } from './sign-in';
 import { Home } from './home';
 import { RecordPage } from './record-page';
+import { RepliesPage, ReplyPopups, Replies, useReplies } from './notifications';
 
 type State = { kind: 'checking' } | { kind: 'signed-out'; notice?: string } | { kind: 'signed-in'; me: Me };
 
@@ -46,12 +47,18 @@ export function App() {
         setState({ kind: 'signed-out', notice: 'You are signed out.' });
         navigate('/');
       }}
+      onKeyRefused={() => {
+        session.clear();
+        setState({ kind: 'signed-out', notice: 'Your key is no longer accepted: sign in again.' });
+      }}
     />
   );
 }
 
-function Shell(props: { me: Me; onSignOut: () => void }) {
+function Shell(props: { me: Me; onSignOut: () => void; onKeyRefused: () => void }) {
   const path = usePath();
+  const replies = useReplies(props.onKeyRefused);
+  const unread = replies.all.filter((n) => !n.read).length;
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
   // after a page change, move focus to the new page (screen readers announce it; Tab starts there)
@@ -74,6 +81,7 @@ function Shell(props: { me: Me; onSignOut: () => void }) {
         </Link>
         <nav aria-label="Main">
           <Link href="/">Find a record</Link>
+          <Link href="/notifications">{unread ? `Replies (${unread} unread)` : 'Replies'}</Link>
         </nav>
         <div class="who">
           <span>
@@ -85,16 +93,18 @@ function Shell(props: { me: Me; onSignOut: () => void }) {
         </div>
       </header>
       <main id="main" ref={main}>
-        <Page path={path} me={props.me} />
+        <Page path={path} me={props.me} replies={replies} />
       </main>
+      <ReplyPopups replies={replies} />
     </>
   );
 }
 
-function Page(props: { path: string; me: Me }) {
+function Page(props: { path: string; me: Me; replies: Replies }) {
   if (props.path === '/') return <Home me={props.me} />;
+  if (props.path === '/notifications') return <RepliesPage replies={props.replies} />;
   const record = /^\/records\/([^/]+)\/?$/.exec(props.path);
-  if (record) return <RecordPage id={decodeURIComponent(record[1])} me={props.me} />;
+  if (record) return <RecordPage id={decodeURIComponent(record[1])} me={props.me} latestReply={props.replies.latest} />;
   return (
     <section>
       <h1 tabIndex={-1}>Page not found</h1>

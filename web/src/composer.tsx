@@ -26,7 +26,9 @@ export function Composer(props: { screen: RecordScreen; me: Me; blocked: string 
   const { screen } = props;
   const phones = [...new Map(screen.recipients.map((r) => [r.phoneNumber, r])).values()];
   const [from, setFrom] = useState(screen.senderNumbers[0]?.phoneNumber ?? '');
-  const [to, setTo] = useState(phones[0]?.phoneNumber ?? '');
+  // answering a reply: the number that texted last, else the record's first
+  const lastInbound = [...screen.messages].reverse().find((m) => m.direction === 'inbound');
+  const [to, setTo] = useState((phones.find((r) => r.phoneNumber === lastInbound?.from) ?? phones[0])?.phoneNumber ?? '');
   const [body, setBody] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
   const [sent, setSent] = useState<string | null>(null);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { api, ApiError, Me, Message, RecordScreen } from './api';
+import { api, ApiError, Me, Message, RecordScreen, ReplyNotification } from './api';
 import { Composer } from './composer';
 import { inRepZone, refusalWords, STATUS_WORDS } from './words';
 
@@ -7,10 +7,11 @@ const PENDING: Message['status'][] = ['queued', 'sent'];
 
 /**
  * The Ad-hoc SMS screen of a Contact, Lead, Account or Task (CONTRACT §7): the thread with the
- * record's people across reps, oldest first, and the composer. While a message of the thread is
+ * record's people across reps, oldest first, and the composer. A reply arriving live is read in at
+ * once. While a message of the thread is
  * on its way, the screen is read again every 1.5 s (for two minutes at most) so its status moves.
  */
-export function RecordPage(props: { id: string; me: Me; refreshKey?: number }) {
+export function RecordPage(props: { id: string; me: Me; latestReply: ReplyNotification | null }) {
   const [screen, setScreen] = useState<RecordScreen | null>(null);
   const [me, setMe] = useState<Me>(props.me);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -32,7 +33,13 @@ export function RecordPage(props: { id: string; me: Me; refreshKey?: number }) {
   useEffect(() => {
     setScreen(null);
     void load();
-  }, [load, props.refreshKey]);
+  }, [load]);
+
+  // a reply from this record's people arrived live: read the thread again (the draft stays)
+  const reply = props.latestReply;
+  useEffect(() => {
+    if (reply?.recordId && screen && (reply.recordId === screen.record.id || screen.recipients.some((r) => r.prospectId === reply.recordId))) void load();
+  }, [reply?.id]);
 
   // statuses move on their own (Twilio's callbacks): follow them while any is on its way
   useEffect(() => {

@@ -22,7 +22,7 @@ export function SignIn(props: { notice?: string; onSignedIn: (key: string, me: M
     try {
       props.onSignedIn(candidate, await api<Me>('/api/me', { key: candidate }));
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 401 ? 'That API key was not accepted. Check it and try again.' : (e as Error).message);
+      setError(e instanceof ApiError && e.status === 401 ? 'Invalid API key: it was not accepted. Check it and try again.' : (e as Error).message);
       input.current?.select();
     } finally {
       setBusy(false);
