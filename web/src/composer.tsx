@@ -3,6 +3,11 @@ import { api, ApiError, Me, RecordScreen } from './api';
 import { Counter } from './counter';
 import { refusalWords } from './words';
 
+/** One key per draft, so a double click or a retry never sends twice (crypto.randomUUID needs https). */
+function newKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 let maxSegments: Promise<number> | null = null;
 /** SMS_MAX_SEGMENTS, as the service's counter answers it (asked once). */
 function allowedSegments(): Promise<number> {
@@ -34,7 +39,7 @@ export function Composer(props: { screen: RecordScreen; me: Me; blocked: string 
   const [sent, setSent] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [segments, setSegments] = useState(1);
-  const idempotencyKey = useRef(crypto.randomUUID());
+  const idempotencyKey = useRef(newKey());
   const message = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
@@ -53,7 +58,7 @@ export function Composer(props: { screen: RecordScreen; me: Me; blocked: string 
         method: 'POST',
         body: { recordId: screen.record.id, from, ...(to ? { to } : {}), body, idempotencyKey: idempotencyKey.current },
       });
-      idempotencyKey.current = crypto.randomUUID();
+      idempotencyKey.current = newKey();
       setBody('');
       setRefusal(null);
       setSent('Sent. Its delivery status shows in the thread.');

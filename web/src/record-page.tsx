@@ -96,31 +96,27 @@ export function RecordPage(props: { id: string; me: Me; latestReply: ReplyNotifi
 }
 
 function Thread(props: { messages: Message[]; me: Me }) {
-  const list = useRef<HTMLOListElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   const last = props.messages[props.messages.length - 1]?.id;
   // the newest message in view, as in any messaging app
   useEffect(() => {
-    if (list.current) list.current.scrollTop = list.current.scrollHeight;
+    if (box.current) box.current.scrollTop = box.current.scrollHeight;
   }, [last]);
-  if (props.messages.length === 0) {
-    return (
-      <div class="thread empty">
-        <p class="muted">No messages with this record yet.</p>
-      </div>
-    );
-  }
   return (
-    <ol class="thread" ref={list} aria-label="Messages, oldest first" tabIndex={0}>
-      {props.messages.map((m) => (
-        <li key={m.id} class={`msg ${m.direction}`}>
-          <p class="body">{m.body}</p>
-          <p class="meta">
-            <span class={`status ${m.status}`}>{STATUS_WORDS[m.status]}</span>
-            {m.errorCode && <span> (error {m.errorCode})</span>} · {who(m, props.me)} · <time dateTime={m.createdAt}>{inRepZone(m.createdAt)}</time>
-          </p>
-        </li>
-      ))}
-    </ol>
+    <div class="thread" ref={box} tabIndex={0} role="group" aria-label="Thread">
+      <ol aria-label="Messages, oldest first">
+        {props.messages.map((m) => (
+          <li key={m.id} class={`msg ${m.direction}`}>
+            <p class="body">{m.body}</p>
+            <p class="meta">
+              <span class={`status ${m.status}`}>{STATUS_WORDS[m.status]}</span>
+              {m.errorCode && <span> (error {m.errorCode})</span>} · {who(m, props.me)} · <time dateTime={m.createdAt}>{inRepZone(m.createdAt)}</time>
+            </p>
+          </li>
+        ))}
+      </ol>
+      {props.messages.length === 0 && <p class="muted empty">No messages with this record yet.</p>}
+    </div>
   );
 }
 
