@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify from 'fastify';
 import { currentRequestId } from './request-context';
-import { type AccessLine, registerRequestId, requestIdOf } from './request-id.hook';
+import { type AccessLine, pathOf, registerRequestId, requestIdOf } from './request-id.hook';
 
 describe('the request id hook', () => {
   const app = Fastify({ genReqId: requestIdOf });
@@ -55,5 +55,11 @@ describe('the request id hook', () => {
       { method: 'GET', path: '/nowhere', status: 404, ms: expect.any(Number), requestId: 'a-3' },
     ]);
     expect(access[0].ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it('logs the path decoded, so that redaction sees an encoded phone number, and with no control character', () => {
+    expect(pathOf('/api/records/%2B12125550101/sms?access_token=k')).toBe('/api/records/+12125550101/sms');
+    expect(pathOf('/a%0A{"level":"info"}%0D')).toBe('/a\uFFFD{"level":"info"}\uFFFD');
+    expect(pathOf('/bad%E0%A4%A')).toBe('/bad%E0%A4%A');
   });
 });

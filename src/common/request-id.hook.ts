@@ -15,7 +15,7 @@ export function requestIdOf(request: IncomingMessage): string {
 /** The access line of one answered request. */
 export interface AccessLine {
   method: string;
-  /** without the query string (which may carry an access token) */
+  /** without the query string (which may carry an access token), decoded (pathOf) */
   path: string;
   status: number;
   ms: number;
@@ -45,14 +45,29 @@ export function registerRequestId(fastify: FastifyInstance, access: (line: Acces
     requestContext.run({ requestId: request.id }, done);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
-    const query = request.url.indexOf('?');
     access({
       method: request.method,
-      path: query === -1 ? request.url : request.url.slice(0, query),
+      path: pathOf(request.url),
       status: reply.statusCode,
       ms: Math.round(reply.elapsedTime * 10) / 10,
       requestId: request.id,
     });
     done();
   });
+}
+
+/**
+ * The path as logged: without the query string, percent-decoded (so that the log's redaction sees
+ * an encoded phone number or key as it is), control characters replaced (no forged log lines).
+ */
+export function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  const raw = query === -1 ? url : url.slice(0, query);
+  let path = raw;
+  try {
+    path = decodeURIComponent(raw);
+  } catch {
+    // a malformed escape: logged as it came
+  }
+  return path.replace(/[\u0000-\u001f\u007f]/g, '\uFFFD');
 }

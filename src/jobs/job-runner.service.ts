@@ -147,7 +147,7 @@ export class JobRunner implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   private async execute(handler: JobHandler, run: SyncRun, progress: JobProgress): Promise<SyncRunView> {
-    this.logger.log({ msg: 'sync job started', job: run.job, runId: run.id });
+    this.logger.debug({ msg: 'sync job started', job: run.job, runId: run.id });
     const started = Date.now();
     const callsBefore = this.meter?.callsMade();
     const heartbeat = setInterval(() => void this.beat(run.id), this.heartbeatMs);
@@ -180,7 +180,8 @@ export class JobRunner implements OnModuleInit, BeforeApplicationShutdown {
     } catch (writeError) {
       this.logger.error({ msg: 'could not record the end of a sync run', runId: run.id, reason: String(writeError) });
     }
-    const level = status === 'succeeded' ? 'log' : 'warn';
+    // a scheduled run that found nothing to do (every 10 s for the outbox) is a debug line
+    const level = status !== 'succeeded' ? 'warn' : didNothing(stats) ? 'debug' : 'log';
     this.logger[level]({ msg: `sync job ${status}`, job: run.job, runId: run.id, stats, error });
     return view({ ...run, ...finished });
   }
@@ -244,4 +245,9 @@ function view(run: SyncRun): SyncRunView {
     stats: JSON.parse(run.stats || '{}') as JobStats,
     error: run.error,
   };
+}
+
+/** Every count of the run is 0 (its duration and the API calls spent looking aside). */
+function didNothing(stats: JobStats): boolean {
+  return Object.entries(stats).every(([name, value]) => name === 'durationMs' || name === 'salesforceApiCalls' || value === 0);
 }
