@@ -309,4 +309,48 @@ describe('web console', () => {
       await quiet.close();
     }
   });
+
+  it('works from the keyboard alone: Tab from the heading reaches Message then Send; Ctrl+Enter sends too; focus is visible', async () => {
+    const page = await signedIn(`/records/${demo.contacts.jane}`, alice.apiKey);
+    try {
+      await page.getByRole('heading', { name: 'Jane Doe', level: 1 }).waitFor();
+      const focused = () => page.evaluate<string>("(document.activeElement.getAttribute('aria-label') || document.activeElement.labels?.[0]?.textContent || document.activeElement.textContent || '').trim()");
+      const seen: string[] = [];
+      for (let i = 0; i < 12 && (await focused()) !== 'Message'; i++) {
+        await page.keyboard.press('Tab');
+        seen.push(await focused());
+      }
+      expect(seen).toEqual(['Thread', 'From', 'To', 'Message']);
+      const outline = await page.evaluate<string>('getComputedStyle(document.activeElement).outlineStyle');
+      expect(outline).toBe('solid');
+      await page.keyboard.type('Typed with the keyboard');
+      await page.keyboard.press('Tab');
+      expect(await focused()).toBe('Send');
+      await page.keyboard.press('Enter');
+      await page.getByRole('listitem').filter({ hasText: 'Typed with the keyboard' }).waitFor();
+      await page.getByRole('textbox', { name: 'Message' }).focus();
+      await page.keyboard.type('And with Ctrl+Enter');
+      await page.keyboard.press('Control+Enter');
+      await page.getByRole('listitem').filter({ hasText: 'And with Ctrl+Enter' }).waitFor();
+      expect(t.twilio.created.slice(-2).map((m) => m.body)).toEqual(['Typed with the keyboard', 'And with Ctrl+Enter']);
+      await screenshot(page, 'console-keyboard-send');
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('a key revoked while signed in ends the session at the next call: back to Sign in, saying why', async () => {
+    const carol = (await t.admin<{ id: string; apiKey: string }>('post', '/api/admin/users', { salesforceUserId: '005000000000077AAA', name: 'Carol Rep', email: 'carol@demo.example', role: 'rep' })).body;
+    const page = await signedIn('/', carol.apiKey);
+    try {
+      expect((await t.http().delete(`/api/admin/users/${carol.id}/keys`).set('Authorization', `Bearer ${ADMIN_KEY}`)).status).toBe(204);
+      await page.getByRole('searchbox', { name: 'Name, phone number or Salesforce id' }).fill('jane');
+      await page.getByRole('textbox', { name: 'API key' }).waitFor();
+      await page.getByText('Your key is no longer accepted: sign in again.').waitFor();
+      expect(await page.evaluate('sessionStorage.length')).toBe(0);
+      await screenshot(page, 'console-key-revoked');
+    } finally {
+      await page.context().close();
+    }
+  });
 });

@@ -10,6 +10,12 @@ export const session = {
   clear: () => sessionStorage.removeItem(KEY_ITEM),
 };
 
+/** Called when the session's key is refused (revoked or rotated elsewhere): the app signs out. */
+let keyRefused: (() => void) | null = null;
+export function whenKeyRefused(handler: (() => void) | null): void {
+  keyRefused = handler;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -32,6 +38,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   } catch {
     throw new ApiError(0, 'NETWORK', 'The service cannot be reached. Check your connection and try again.');
   }
+  if (response.status === 401 && init.key === undefined && key) keyRefused?.();
   if (response.status === 204) return undefined as T;
   const body = await response.json().catch(() => null);
   if (!response.ok) {

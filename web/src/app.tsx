@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, ApiError, Me, session } from './api';
+import { api, ApiError, Me, session, whenKeyRefused } from './api';
 import { Link, navigate, usePath } from './router';
 import { SignIn } from './sign-in';
 import { Home } from './home';
@@ -58,6 +58,11 @@ export function App() {
 function Shell(props: { me: Me; onSignOut: () => void; onKeyRefused: () => void }) {
   const path = usePath();
   const replies = useReplies(props.onKeyRefused);
+  // any call refused for the key (revoked, rotated in another tab) ends the session
+  useEffect(() => {
+    whenKeyRefused(props.onKeyRefused);
+    return () => whenKeyRefused(null);
+  }, []);
   const unread = replies.all.filter((n) => !n.read).length;
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);

@@ -113,14 +113,29 @@ export function Composer(props: { screen: RecordScreen; me: Me; blocked: string 
         </p>
       )}
       <label for="sms-body">Message</label>
-      <textarea id="sms-body" ref={message} rows={6} value={body} aria-describedby="sms-counter" onInput={(e) => setBody(e.currentTarget.value)} />
+      <textarea
+        id="sms-body"
+        ref={message}
+        rows={6}
+        value={body}
+        aria-describedby={canSend ? 'sms-counter sms-shortcut' : 'sms-counter'}
+        onInput={(e) => setBody(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && canSend && !busy) void send(e);
+        }}
+      />
       <Counter id="sms-counter" body={body} maxSegments={segments} />
       {canSend && (
-        <button type="submit" class="primary" disabled={busy}>
-          Send
-        </button>
+        <>
+          <button type="submit" class="primary" disabled={busy}>
+            Send
+          </button>
+          <p id="sms-shortcut" class="muted shortcut">
+            or Ctrl+Enter in the message
+          </p>
+        </>
       )}
-      <p role="status" class="sent">
+      <p role="status" class="sent-note">
         {sent}
       </p>
     </form>
