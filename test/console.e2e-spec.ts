@@ -353,4 +353,26 @@ describe('web console', () => {
       await page.context().close();
     }
   });
+
+  it('a long thread shows its latest 50 messages, and the older ones on demand, oldest first', async () => {
+    for (let i = 1; i <= 53; i++) {
+      const sent = await t.http().post('/api/messages').set('Authorization', `Bearer ${alice.apiKey}`).send({ recordId: demo.leads.chloe, from: ALICE_NUMBER, body: `Note ${i}` });
+      expect(sent.status).toBe(201);
+    }
+    const page = await signedIn(`/records/${demo.leads.chloe}`, alice.apiKey);
+    try {
+      await page.getByRole('heading', { name: 'Chloé Gagnon', level: 1 }).waitFor();
+      const items = page.getByRole('list', { name: 'Messages, oldest first' }).getByRole('listitem');
+      await items.filter({ hasText: 'Note 53' }).waitFor();
+      expect(await items.count()).toBe(50);
+      expect(await items.first().locator('.body').textContent()).toBe('Note 4');
+      await page.getByRole('button', { name: 'Show older messages' }).click();
+      await items.filter({ hasText: 'Note 1' }).first().waitFor();
+      expect(await items.locator('.body').allTextContents()).toEqual(Array.from({ length: 53 }, (_, i) => `Note ${i + 1}`));
+      expect(await page.getByRole('button', { name: 'Show older messages' }).count()).toBe(0);
+      await screenshot(page, 'console-thread-older');
+    } finally {
+      await page.context().close();
+    }
+  });
 });

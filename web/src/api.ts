@@ -27,7 +27,19 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown; key?: string } = {}): Promise<T> {
+type Init = { method?: string; body?: unknown; key?: string };
+
+export async function api<T>(path: string, init: Init = {}): Promise<T> {
+  return (await request<T>(path, init)).body;
+}
+
+/** A page of a paged list: its items and the cursor of the page before it (`X-Next-Cursor`), if any. */
+export async function apiPage<T>(path: string): Promise<{ items: T; next: string | null }> {
+  const { body, response } = await request<T>(path, {});
+  return { items: body, next: response.headers.get('X-Next-Cursor') };
+}
+
+async function request<T>(path: string, init: Init): Promise<{ body: T; response: Response }> {
   const key = init.key ?? session.key();
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (key) headers.Authorization = `Bearer ${key}`;
@@ -39,13 +51,13 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     throw new ApiError(0, 'NETWORK', 'The service cannot be reached. Check your connection and try again.');
   }
   if (response.status === 401 && init.key === undefined && key) keyRefused?.();
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204) return { body: undefined as T, response };
   const body = await response.json().catch(() => null);
   if (!response.ok) {
     const error = body?.error ?? {};
     throw new ApiError(response.status, error.code ?? 'HTTP_' + response.status, error.message ?? `The service answered ${response.status}.`, error.details);
   }
-  return body as T;
+  return { body: body as T, response };
 }
 
 export interface SenderNumber {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { api, ApiError, Me, Message, RecordScreen, ReplyNotification } from './api';
+import { api, ApiError, apiPage, Me, Message, RecordScreen, ReplyNotification } from './api';
 import { Composer } from './composer';
 import { inRepZone, refusalWords, STATUS_WORDS } from './words';
 
@@ -78,7 +78,7 @@ export function RecordPage(props: { id: string; me: Me; latestReply: ReplyNotifi
         </p>
       </header>
       <div class="record-body">
-        <Thread messages={screen.messages} me={me} />
+        <Thread key={screen.record.id} screen={screen} me={me} />
         <Composer
           key={screen.record.id}
           screen={screen}
@@ -95,17 +95,52 @@ export function RecordPage(props: { id: string; me: Me; latestReply: ReplyNotifi
   );
 }
 
-function Thread(props: { messages: Message[]; me: Me }) {
+/** The screen's latest page of the thread; older pages of a Contact's or Lead's thread on demand. */
+const SCREEN_PAGE = 50;
+
+function Thread(props: { screen: RecordScreen; me: Me }) {
+  const { screen } = props;
   const box = useRef<HTMLDivElement>(null);
-  const last = props.messages[props.messages.length - 1]?.id;
+  const [older, setOlder] = useState<Message[]>([]);
+  // undefined: not asked yet; null: nothing older
+  const [cursor, setCursor] = useState<string | null | undefined>(undefined);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const shown = new Set(screen.messages.map((m) => m.id));
+  const messages = [...older.filter((m) => !shown.has(m.id)), ...screen.messages];
+  const pageable = (screen.record.type === 'Contact' || screen.record.type === 'Lead') && screen.messages.length >= SCREEN_PAGE && cursor !== null;
+  const last = messages[messages.length - 1]?.id;
   // the newest message in view, as in any messaging app
   useEffect(() => {
     if (box.current) box.current.scrollTop = box.current.scrollHeight;
   }, [last]);
+
+  async function showOlder() {
+    setLoadingOlder(true);
+    try {
+      const base = `/api/prospects/${screen.record.id}/messages?limit=${SCREEN_PAGE}`;
+      // the latest page is the screen's: its cursor leads to the page before it
+      let before = cursor;
+      if (before === undefined) before = (await apiPage<Message[]>(base)).next;
+      if (before === null) return setCursor(null);
+      const page = await apiPage<Message[]>(`${base}&before=${encodeURIComponent(before)}`);
+      setOlder((list) => [...page.items, ...list]);
+      setCursor(page.next);
+    } finally {
+      setLoadingOlder(false);
+    }
+  }
+
   return (
     <div class="thread" ref={box} tabIndex={0} role="group" aria-label="Thread">
+      {pageable && (
+        <p class="older">
+          <button type="button" onClick={() => void showOlder()} disabled={loadingOlder}>
+            Show older messages
+          </button>
+        </p>
+      )}
       <ol aria-label="Messages, oldest first">
-        {props.messages.map((m) => (
+        {messages.map((m) => (
           <li key={m.id} class={`msg ${m.direction}`}>
             <p class="body">{m.body}</p>
             <p class="meta">
@@ -115,7 +150,7 @@ function Thread(props: { messages: Message[]; me: Me }) {
           </li>
         ))}
       </ol>
-      {props.messages.length === 0 && <p class="muted empty">No messages with this record yet.</p>}
+      {messages.length === 0 && <p class="muted empty">No messages with this record yet.</p>}
     </div>
   );
 }
