@@ -9,7 +9,7 @@ import { ConsentService } from '../consent/consent.service';
 import { classifyInbound, InboundClassification } from '../consent/keywords';
 import { nowIso } from '../database/columns';
 import { isUniqueViolation } from '../database/unique-violation';
-import { UnitOfWork } from '../database/unit-of-work';
+import { Tx, UnitOfWork } from '../database/unit-of-work';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { NotificationView } from '../notifications/notification.view';
 import { OutboxService } from '../outbox/outbox.service';
@@ -110,7 +110,7 @@ export class InboundService {
   private async receiveOne(sms: InboundSms, classification: InboundClassification): Promise<InboundResult> {
     let result: InboundResult;
     try {
-      result = await this.uow.run((manager) => this.recordOne(manager, sms, classification));
+      result = await this.uow.unit((tx) => this.recordOne(tx, sms, classification));
     } catch (error) {
       // Two deliveries of one MessageSid racing on PostgreSQL: the unique index turns the second away.
       if (isUniqueViolation(error)) return { duplicate: true, messageSid: sms.messageSid };
@@ -122,7 +122,8 @@ export class InboundService {
     return result;
   }
 
-  private async recordOne(manager: EntityManager, sms: InboundSms, classification: InboundClassification): Promise<InboundResult> {
+  private async recordOne(tx: Tx, sms: InboundSms, classification: InboundClassification): Promise<InboundResult> {
+    const { manager } = tx;
     if (await manager.getRepository(Message).existsBy({ providerSid: sms.messageSid })) return { duplicate: true, messageSid: sms.messageSid };
     const conversation = (await this.matcher.matchMany(manager, [sms])).get(conversationKey(sms.from, sms.to))!;
     const message = inboundMessage(sms, classification, conversation, nowIso());
@@ -132,7 +133,7 @@ export class InboundService {
     // Every message becomes a Task; one from a number no prospect holds is logged without a WhoId
     // (owned by the number's owner), as reconcile would do anyway.
     await this.outbox.enqueue(manager, 'task_upsert', message.id);
-    const [notification = null] = await this.notifications.createForReplies(manager, notificationsFor([{ message, conversation }]));
+    const [notification = null] = await this.notifications.createForReplies(tx, notificationsFor([{ message, conversation }]));
 
     const replyText = replyFor(outcome, this.config.optOutConfirmation, this.replies);
     const reply = replyText ? replyTo(message, replyText) : null;
@@ -178,7 +179,7 @@ export class InboundService {
   private async flush(batch: Pending[]): Promise<void> {
     let results: InboundResult[];
     try {
-      results = await this.uow.run((manager) => this.recordBatch(manager, batch));
+      results = await this.uow.unit((tx) => this.recordBatch(tx, batch));
     } catch (error) {
       if (!isUniqueViolation(error)) {
         for (const item of batch) item.reject(error);
@@ -194,7 +195,8 @@ export class InboundService {
     });
   }
 
-  private async recordBatch(manager: EntityManager, batch: Pending[]): Promise<InboundResult[]> {
+  private async recordBatch(tx: Tx, batch: Pending[]): Promise<InboundResult[]> {
+    const { manager } = tx;
     const sids = batch.map((item) => item.sms.messageSid);
     const stored = await manager.getRepository(Message).find({ select: { providerSid: true }, where: { providerSid: In(sids) } });
     const seen = new Set(stored.map((m) => m.providerSid));
@@ -214,7 +216,7 @@ export class InboundService {
     const entries = [...written.values()];
     await this.insertReplies(manager, entries.map((e) => e.message), now);
     const notified = entries.filter((e) => e.message.userId);
-    const views = await this.notifications.createForReplies(manager, notificationsFor(notified));
+    const views = await this.notifications.createForReplies(tx, notificationsFor(notified));
     const viewByMessage = new Map(notified.map((e, i) => [e.message.id, views[i]]));
 
     return batch.map((item): InboundResult => {
