@@ -16,6 +16,7 @@ import { SendingModule } from './messaging/sending.module';
 import { ActivityModule } from './sync/activity.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { InboundModule } from './messaging/inbound.module';
+import { DeliveryModule } from './messaging/delivery/delivery.module';
 import { ConsentMessagesModule } from './messaging/consent-messages.reader';
 import { SyncModule } from './sync/sync.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -43,6 +44,7 @@ export class AppModule {
         SendingModule,
         NotificationsModule,
         InboundModule,
+        DeliveryModule,
         JobsModule,
         SyncModule,
         CrmMirrorModule,

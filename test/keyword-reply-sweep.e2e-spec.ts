@@ -142,7 +142,7 @@ describe.each(backends)('keyword replies left queued, sent once by the sweep (%s
     await messages().insert(stuck);
 
     later(60 * 60_000);
-    expect(await sweep.sweep()).toEqual({ abandoned: 0, sent: 0, retrying: 0, failed: 0, skipped: 0 });
+    expect(await sweep.sweep()).toEqual({ sent: 0, retrying: 0, failed: 0, skipped: 0 });
     expect(env.twilio.calls.create).toBe(1);
     expect(await messages().findOneByOrFail({ id: failed.id })).toEqual(failed);
     expect(await messages().findOneByOrFail({ id: stuck.id })).toMatchObject({ status: 'queued', providerSid: null, sendAttempts: 0 });
@@ -160,11 +160,14 @@ describe.each(backends)('keyword replies left queued, sent once by the sweep (%s
     expect(await outbox().countBy({ kind: 'task_upsert', aggregateId: reply.id })).toBe(0);
   });
 
-  it('gives up an outcome it cannot know (500, timeout) rather than risk a second text', async () => {
+  it('never retries an outcome it cannot know (500, timeout): it leaves the reply to delivery-reconcile, which asks Twilio', async () => {
     const reply = await crashLeftReply(aPhone());
     env.twilio.failNext(1, 'server-error');
     expect(await sweep.sweep()).toMatchObject({ failed: 1 });
-    expect(await messages().findOneByOrFail({ id: reply.id })).toMatchObject({ status: 'failed', errorCode: '20500' });
+    const failed = await messages().findOneByOrFail({ id: reply.id });
+    expect(failed).toMatchObject({ status: 'failed', errorCode: '20500' });
+    // due for delivery-reconcile a minute after the attempt (DELIVERY_UNKNOWN_AFTER_SECONDS)
+    expect(Date.parse(failed.deliveryCheckAt!) - Date.parse(failed.sendClaimedAt!)).toBe(60_000);
     later(60 * 60_000);
     await sweep.sweep();
     expect(env.twilio.calls.create).toBe(1);
@@ -193,13 +196,12 @@ describe.each(backends)('keyword replies left queued, sent once by the sweep (%s
     expect(env.twilio.calls.create).toBe(MAX_REPLY_SEND_ATTEMPTS);
   });
 
-  it('gives up, unsent, a reply whose process died during the provider call (claim held, no outcome)', async () => {
+  it('never touches a reply whose process died during the provider call (claim held, no outcome): delivery-reconcile resolves it', async () => {
     const reply = await crashLeftReply(aPhone(), { sendAttempts: 1, sendClaimedAt: minutesAgo(11) });
-    const fresh = await crashLeftReply(aPhone(), { sendAttempts: 1, sendClaimedAt: minutesAgo(1) });
-    expect(await sweep.sweep()).toMatchObject({ abandoned: 1, sent: 0 });
+    later(60 * 60_000);
+    expect(await sweep.sweep()).toMatchObject({ sent: 0, failed: 0, skipped: 0 });
     expect(env.twilio.calls.create).toBe(0);
-    expect(await messages().findOneByOrFail({ id: reply.id })).toMatchObject({ status: 'failed', errorCode: 'UNCONFIRMED' });
-    expect(await messages().findOneByOrFail({ id: fresh.id })).toMatchObject({ status: 'queued' });
+    expect(await messages().findOneByOrFail({ id: reply.id })).toMatchObject({ status: 'queued', errorCode: null, sendAttempts: 1 });
   });
 });
 

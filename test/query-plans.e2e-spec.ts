@@ -3,6 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { Clock } from '../src/common/clock';
+import { DeliveryReconcileService } from '../src/messaging/delivery/delivery-reconcile.service';
 import { KeywordReplySweep } from '../src/messaging/replies/keyword-reply-sweep.service';
 import { Message } from '../src/messaging/message.entity';
 import { Notification } from '../src/notifications/notification.entity';
@@ -259,6 +261,27 @@ describe.each(engines)('hot-path query plans on %s', (_name, engine) => {
     });
     expect(reads.some((s) => /consent_blocks/i.test(s.sql))).toBe(true);
     expect(violations).toEqual([]);
+  });
+
+  it('delivery-reconcile: the due checks, the sids stored, the pair’s later keyword reply and the conditional writes', async () => {
+    // a send whose answer was lost (Twilio has it), one Twilio never took, and a keyword reply of unknown outcome
+    twilio.failNext(1, 'answer-lost');
+    expect((await as().post('/api/messages', { recordId: prospectId, from: REP, body: 'Answer lost' })).status).toBe(503);
+    twilio.failNext(1, 'server-error');
+    expect((await as().post('/api/messages', { recordId: prospectId, from: REP, body: 'Never taken' })).status).toBe(503);
+    twilio.failNext(1, 'server-error');
+    expect((await twilio.sendInbound({ from: '+14155559876', to: REP, body: 'STOP' })).status).toBe(200);
+    jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(new Date(Date.now() + 60 * 60_000));
+    try {
+      const { reads, violations } = await planOf(async () => {
+        expect(await t.app.get(DeliveryReconcileService).run()).toMatchObject({ sidsLearned: 1, markedNotSent: 1, repliesResent: 1 });
+      });
+      expect(reads.some((s) => /delivery_check_at <= /.test(s.sql))).toBe(true);
+      expect(reads.some((s) => /reply_to_id IS NOT NULL LIMIT 1/.test(s.sql))).toBe(true);
+      expect(violations).toEqual([]);
+    } finally {
+      jest.restoreAllMocks();
+    }
   });
 
   it('thread pages: the prospect thread by cursor and the record screen', async () => {

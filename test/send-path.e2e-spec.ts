@@ -75,7 +75,7 @@ describe.each(backends)('the send path on %s: MessagesStore, OutboxStore, Delive
         await messages.insert(tx, [message]);
         await outbox.enqueue(tx, [{ kind: 'task_upsert', aggregateId: message.id }], message.createdAt);
       }),
-    recordAccepted: (id: string, sid: string, status: MessageStatus, at: string) => uow.unit((tx) => messages.recordAccepted(tx, id, sid, status, at)),
+    recordAccepted: (id: string, sid: string, status: MessageStatus, at: string) => uow.unit((tx) => messages.recordAccepted(tx, id, sid, status, at, null)),
   };
   const outboxOf = (messageId: string) => dataSource.getRepository(OutboxEntry).findBy({ aggregateId: messageId });
   const queued = (o: Partial<Message> = {}) => aMessage({ status: 'queued', prospectId: '003000000000001AAA', recordId: '003000000000001AAA', ...o });

@@ -27,7 +27,7 @@ export async function mappingCommand(args: string[], io: CliIo, loadConfig: () =
     if (error instanceof MappingShapeError) throw new CliError(`the mapping ${file} is not valid: ${error.problems.join('; ')}`);
     throw error;
   }
-  const context = await createAppContext({ ...config, schedules: { mirror: null, fullResync: null, activityFlush: null, reconcile: null, replySweep: null } });
+  const context = await createAppContext({ ...config, schedules: { mirror: null, fullResync: null, activityFlush: null, reconcile: null, replySweep: null, deliveryReconcile: null } });
   try {
     const service = context.get(CrmMappingService);
     const problems = await service.problemsOf(mapping);

@@ -46,7 +46,7 @@ export const SANDBOX_HINT =
 
 /** The CLI runs one job and leaves; schedules belong to the service. */
 function withoutSchedules(config: AppConfig): AppConfig {
-  return { ...config, schedules: { mirror: null, fullResync: null, activityFlush: null, reconcile: null, replySweep: null } };
+  return { ...config, schedules: { mirror: null, fullResync: null, activityFlush: null, reconcile: null, replySweep: null, deliveryReconcile: null } };
 }
 
 const LABELS: Record<string, string> = {

@@ -30,7 +30,8 @@ describe('settings', () => {
       quietHours: { start: 480, end: 1260 },
       optOutConfirmation: 'service',
       keywordReplies: { programName: 'Sales SMS', helpText: null },
-      schedules: { mirror: '0 * * * * *', fullResync: '0 30 3 * * *', activityFlush: '*/10 * * * * *', reconcile: '0 0 * * * *', replySweep: '*/15 * * * * *' },
+      schedules: { mirror: '0 * * * * *', fullResync: '0 30 3 * * *', activityFlush: '*/10 * * * * *', reconcile: '0 0 * * * *', replySweep: '*/15 * * * * *', deliveryReconcile: '0 */5 * * * *' },
+      deliveryReconcile: { unknownAfterSeconds: 60, notSentAfterSeconds: 300, staleAfterSeconds: 600 },
     });
     expect(config.salesforce.apiVersion).toBe('62.0');
     expect(config.twilio.apiBaseUrl).toBe('https://api.twilio.com');
@@ -84,10 +85,27 @@ describe('settings', () => {
   });
 
   it('accepts off for quiet hours and schedules', () => {
-    const config = loadConfig({ QUIET_HOURS: 'off', RECONCILE_CRON: 'off', REPLY_SWEEP_CRON: 'off' });
+    const config = loadConfig({ QUIET_HOURS: 'off', RECONCILE_CRON: 'off', REPLY_SWEEP_CRON: 'off', DELIVERY_RECONCILE_CRON: 'off' });
     expect(config.quietHours).toBeNull();
     expect(config.schedules.reconcile).toBeNull();
     expect(config.schedules.replySweep).toBeNull();
+    expect(config.schedules.deliveryReconcile).toBeNull();
+  });
+});
+
+describe('delivery-reconcile settings', () => {
+  it('reads its schedule and delays, and refuses a malformed one naming the variable', () => {
+    expect(loadConfig({ DELIVERY_RECONCILE_CRON: '0 */2 * * * *', DELIVERY_UNKNOWN_AFTER_SECONDS: '30', DELIVERY_NOT_SENT_AFTER_SECONDS: '90', DELIVERY_STALE_AFTER_SECONDS: '120' })).toMatchObject({
+      schedules: { deliveryReconcile: '0 */2 * * * *' },
+      deliveryReconcile: { unknownAfterSeconds: 30, notSentAfterSeconds: 90, staleAfterSeconds: 120 },
+    });
+    expect(() => loadConfig({ DELIVERY_RECONCILE_CRON: 'every five minutes' })).toThrow(/DELIVERY_RECONCILE_CRON/);
+    expect(() => loadConfig({ DELIVERY_UNKNOWN_AFTER_SECONDS: '0' })).toThrow(/DELIVERY_UNKNOWN_AFTER_SECONDS/);
+    expect(() => loadConfig({ DELIVERY_STALE_AFTER_SECONDS: 'ten' })).toThrow(/DELIVERY_STALE_AFTER_SECONDS/);
+  });
+
+  it('refuses to believe a send was never taken before its outcome counts as unknown', () => {
+    expect(() => loadConfig({ DELIVERY_UNKNOWN_AFTER_SECONDS: '120', DELIVERY_NOT_SENT_AFTER_SECONDS: '60' })).toThrow(/DELIVERY_NOT_SENT_AFTER_SECONDS.*at least DELIVERY_UNKNOWN_AFTER_SECONDS/);
   });
 });
 

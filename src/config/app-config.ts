@@ -24,7 +24,10 @@ export interface AppConfig {
     reconcile: string | null;
     /** the sweep that sends keyword replies left queued (messaging/replies/) */
     replySweep: string | null;
+    /** `delivery-reconcile`: asks the provider about sends of unknown outcome or status (messaging/delivery/) */
+    deliveryReconcile: string | null;
   };
+  deliveryReconcile: DeliveryReconcileConfig;
   /** share (0–1] of the daily Salesforce API allocation above which non-urgent syncs pause */
   apiBudgetShare: number;
   /** how far back the reconcile job compares local messages with Salesforce Tasks */
@@ -53,6 +56,21 @@ export interface AppConfig {
 export interface HttpTimeouts {
   requestTimeoutSeconds: number;
   idleTimeoutSeconds: number;
+}
+
+/**
+ * When `delivery-reconcile` asks the provider (messaging/delivery/):
+ * - DELIVERY_UNKNOWN_AFTER_SECONDS: a send with no provider sid this long after its attempt has an
+ *   unknown outcome; the provider is asked whether it holds the message.
+ * - DELIVERY_NOT_SENT_AFTER_SECONDS: the provider holding none this long after the attempt means it
+ *   never took it (a rep's send is then failed, a keyword reply sent once).
+ * - DELIVERY_STALE_AFTER_SECONDS: a message the provider took whose status is still not final this
+ *   long after is fetched (then again at doubling intervals, for three days).
+ */
+export interface DeliveryReconcileConfig {
+  unknownAfterSeconds: number;
+  notSentAfterSeconds: number;
+  staleAfterSeconds: number;
 }
 
 export const LOG_LEVELS = ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
@@ -153,7 +171,9 @@ export function loadConfig(env: Env, mode: 'sandbox' | 'live' = detectMode(env))
       activityFlush: cron(env, 'ACTIVITY_FLUSH_CRON', '*/10 * * * * *'),
       reconcile: cron(env, 'RECONCILE_CRON', '0 0 * * * *'),
       replySweep: cron(env, 'REPLY_SWEEP_CRON', '*/15 * * * * *'),
+      deliveryReconcile: cron(env, 'DELIVERY_RECONCILE_CRON', '0 */5 * * * *'),
     },
+    deliveryReconcile: deliveryReconcile(env),
     apiBudgetShare: share(env, 'SALESFORCE_API_BUDGET_SHARE', 0.9),
     reconcileWindowDays: integer(env, 'RECONCILE_WINDOW_DAYS', 7, 1, 365),
     mirrorOverlapSeconds: mirrorOverlap(env),
@@ -171,6 +191,15 @@ function mirrorOverlap(env: Env): number {
     throw new ConfigError('MIRROR_SAFETY_LAG_SECONDS', 'is retired: the mirror now re-reads an overlap (MIRROR_OVERLAP_SECONDS, default 300) and applies every record at once; remove the setting');
   }
   return integer(env, 'MIRROR_OVERLAP_SECONDS', 300, 0, 86_400);
+}
+
+function deliveryReconcile(env: Env): DeliveryReconcileConfig {
+  const unknownAfterSeconds = integer(env, 'DELIVERY_UNKNOWN_AFTER_SECONDS', 60, 1, 3600);
+  const notSentAfterSeconds = integer(env, 'DELIVERY_NOT_SENT_AFTER_SECONDS', 300, 1, 86_400);
+  if (notSentAfterSeconds < unknownAfterSeconds) {
+    throw new ConfigError('DELIVERY_NOT_SENT_AFTER_SECONDS', `must be at least DELIVERY_UNKNOWN_AFTER_SECONDS (${unknownAfterSeconds}), got ${notSentAfterSeconds}`);
+  }
+  return { unknownAfterSeconds, notSentAfterSeconds, staleAfterSeconds: integer(env, 'DELIVERY_STALE_AFTER_SECONDS', 600, 1, 86_400) };
 }
 
 function database(env: Env): DatabaseConfig {

@@ -18,6 +18,6 @@ import { TwilioSignatureGuard } from './twilio-signature.guard';
   imports: [SendingModule],
   controllers: [InboundController, ThreadsController],
   providers: [InboundService, ConversationMatcher, ThreadsService, TwilioSignatureGuard, KeywordReplySender, KeywordReplySweep, KeywordRepliesJob],
-  exports: [ThreadsService],
+  exports: [ThreadsService, KeywordReplySender],
 })
 export class InboundModule {}

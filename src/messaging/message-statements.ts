@@ -39,6 +39,7 @@ const MESSAGE_COLUMNS = {
   reply_to_id: 'replyToId',
   send_attempts: 'sendAttempts',
   send_claimed_at: 'sendClaimedAt',
+  delivery_check_at: 'deliveryCheckAt',
 } as const satisfies Record<string, keyof Message>;
 
 const cache = new WeakMap<Database, MessageStatements>();

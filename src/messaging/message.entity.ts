@@ -12,6 +12,8 @@ export type Encoding = 'GSM-7' | 'UCS-2';
 @Index('ix_messages_to_created', ['toNumber', 'createdAt', 'id'])
 @Index('ix_messages_prospect_created', ['prospectId', 'createdAt', 'id'])
 @Index('ix_messages_pair_latest', ['toNumber', 'fromNumber', 'direction', 'createdAt', 'id'])
+// migration 1764960000000-delivery-check: the delivery-reconcile job's due messages
+@Index('ix_messages_delivery_check', ['deliveryCheckAt', 'id'], { where: '"delivery_check_at" IS NOT NULL' })
 export class Message {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;
@@ -88,6 +90,13 @@ export class Message {
   /** when a process claimed this reply to call the provider; null while nobody holds it */
   @Column({ name: 'send_claimed_at', type: 'varchar', length: 30, nullable: true })
   sendClaimedAt!: string | null;
+
+  /**
+   * When the `delivery-reconcile` job should ask the provider about this outbound message: its send
+   * outcome is unknown (no sid after the attempt) or its status is not final. Null: nothing to ask.
+   */
+  @Column({ name: 'delivery_check_at', type: 'varchar', length: 30, nullable: true })
+  deliveryCheckAt!: string | null;
 
   /** the Salesforce Task id, null until logged */
   @Column({ name: 'crm_activity_id', type: 'varchar', length: 18, nullable: true })

@@ -26,6 +26,7 @@ const COLUMNS = {
   reply_to_id: 'replyToId',
   send_attempts: 'sendAttempts',
   send_claimed_at: 'sendClaimedAt',
+  delivery_check_at: 'deliveryCheckAt',
 } as const satisfies Record<string, keyof Message>;
 
 const COLUMN_NAMES = Object.keys(COLUMNS) as (keyof typeof COLUMNS)[];
@@ -70,14 +71,24 @@ export class MessagesStore {
     return new Set(rows.map((r) => r.provider_sid));
   }
 
-  /** The provider took a queued message: its sid and status, unless a callback moved it on already. */
-  recordAccepted(tx: Sql, id: string, providerSid: string, status: MessageStatus, updatedAt: string): Promise<number> {
-    return tx.run("UPDATE messages SET provider_sid = $1, status = $2, updated_at = $3 WHERE id = $4 AND status = 'queued'", [providerSid, status, updatedAt, id]);
+  /** The provider took a queued message: its sid and status (and its next delivery check), unless a callback moved it on already. */
+  recordAccepted(tx: Sql, id: string, providerSid: string, status: MessageStatus, updatedAt: string, deliveryCheckAt: string | null): Promise<number> {
+    return tx.run("UPDATE messages SET provider_sid = $1, status = $2, updated_at = $3, delivery_check_at = $4 WHERE id = $5 AND status = 'queued'", [
+      providerSid,
+      status,
+      updatedAt,
+      deliveryCheckAt,
+      id,
+    ]);
   }
 
-  /** A send the provider refused or never answered. */
-  markFailed(tx: Sql, id: string, errorCode: string, updatedAt: string): Promise<number> {
-    return tx.run("UPDATE messages SET status = 'failed', error_code = $1, updated_at = $2 WHERE id = $3", [errorCode, updatedAt, id]);
+  /** A send the provider refused or never answered; its delivery check kept only when the outcome is unknown. */
+  markFailed(tx: Sql, id: string, errorCode: string, updatedAt: string, keepDeliveryCheck: boolean): Promise<number> {
+    return tx.run(`UPDATE messages SET status = 'failed', error_code = $1, updated_at = $2${keepDeliveryCheck ? '' : ', delivery_check_at = NULL'} WHERE id = $3`, [
+      errorCode,
+      updatedAt,
+      id,
+    ]);
   }
 
   /** The message a delivery-status callback is about, by its provider sid. */
@@ -89,15 +100,71 @@ export class MessagesStore {
     return row ? { id: row.id, status: row.status, errorCode: row.error_code, crmActivityId: row.crm_activity_id } : null;
   }
 
-  /** Moves a message to `status`, only from one of `from` (forward only, whoever wrote last). */
+  /**
+   * Moves a message to `status`, only from one of `from` (forward only, whoever wrote last); a final
+   * status ends its delivery checks.
+   */
   advanceStatus(tx: Sql, id: string, from: readonly MessageStatus[], status: MessageStatus, errorCode: string | null, updatedAt: string): Promise<number> {
-    return tx.run(`UPDATE messages SET status = $1, error_code = $2, updated_at = $3 WHERE id = $4 AND status IN (${placeholders(from.length, 5)})`, [
+    const endChecks = status === 'delivered' || status === 'undelivered' || status === 'failed' ? ', delivery_check_at = NULL' : '';
+    return tx.run(`UPDATE messages SET status = $1, error_code = $2, updated_at = $3${endChecks} WHERE id = $4 AND status IN (${placeholders(from.length, 5)})`, [
       status,
       errorCode,
       updatedAt,
       id,
       ...from,
     ]);
+  }
+
+  // ---- delivery-reconcile (messaging/delivery/): every write conditional on what the job read,
+  // so a status callback, the send path or another instance changing the row meanwhile wins
+
+  /** Up to `limit` outbound messages whose delivery check is due, the oldest check first (ix_messages_delivery_check). */
+  async dueDeliveryChecks(now: string, limit: number): Promise<Message[]> {
+    const rows = await this.sql.query(
+      `${SELECT_ALL} WHERE delivery_check_at IS NOT NULL AND delivery_check_at <= $1 ORDER BY delivery_check_at, id LIMIT ${Math.trunc(limit)}`,
+      [now],
+    );
+    return rows.map(toMessage);
+  }
+
+  /** The next check of a message (null: none), unless something else moved it since it was read. */
+  rescheduleDeliveryCheck(tx: Sql, id: string, readCheckAt: string, next: string | null): Promise<number> {
+    return tx.run('UPDATE messages SET delivery_check_at = $1 WHERE id = $2 AND delivery_check_at = $3', [next, id, readCheckAt]);
+  }
+
+  /**
+   * What the provider holds of a send whose outcome was unknown: its sid, status and error code,
+   * and the next check. Only while the message still has no sid (queued, or failed for want of an
+   * answer), so a send that recorded its own answer meanwhile keeps it.
+   */
+  recordProviderMessage(
+    tx: Sql,
+    id: string,
+    found: { providerSid: string; status: MessageStatus; errorCode: string | null },
+    updatedAt: string,
+    next: string | null,
+  ): Promise<number> {
+    return tx.run(
+      "UPDATE messages SET provider_sid = $1, status = $2, error_code = $3, updated_at = $4, delivery_check_at = $5 WHERE id = $6 AND provider_sid IS NULL AND status IN ('queued', 'failed')",
+      [found.providerSid, found.status, found.errorCode, updatedAt, next, id],
+    );
+  }
+
+  /** A send the provider never took: failed with `errorCode`, never re-sent, no more checks. */
+  markNotSent(tx: Sql, id: string, errorCode: string, updatedAt: string): Promise<number> {
+    return tx.run(
+      "UPDATE messages SET status = 'failed', error_code = $1, updated_at = $2, delivery_check_at = NULL WHERE id = $3 AND provider_sid IS NULL AND status IN ('queued', 'failed')",
+      [errorCode, updatedAt, id],
+    );
+  }
+
+  /** Whether the service answered another keyword of this pair after `after` (the pair's range of ix_messages_pair_latest). */
+  async laterKeywordReply(toNumber: string, fromNumber: string, after: string): Promise<boolean> {
+    const row = await this.sql.one(
+      "SELECT id FROM messages WHERE to_number = $1 AND from_number = $2 AND direction = 'outbound' AND created_at > $3 AND reply_to_id IS NOT NULL LIMIT 1",
+      [toNumber, fromNumber, after],
+    );
+    return row !== null;
   }
 }
 

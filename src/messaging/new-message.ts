@@ -5,7 +5,7 @@ export type NewMessageFields = Pick<
   Message,
   'id' | 'direction' | 'fromNumber' | 'toNumber' | 'body' | 'encoding' | 'segments' | 'status' | 'prospectId' | 'recordId' | 'userId' | 'senderNumberId'
 > &
-  Partial<Pick<Message, 'providerSid' | 'idempotencyKey' | 'needsReview' | 'replyToId'>>;
+  Partial<Pick<Message, 'providerSid' | 'idempotencyKey' | 'needsReview' | 'replyToId' | 'deliveryCheckAt'>>;
 
 /** A message as it is first stored: not yet logged to the CRM, no error, no send attempt. */
 export function newMessage(fields: NewMessageFields, at: string): Message {
@@ -18,6 +18,7 @@ export function newMessage(fields: NewMessageFields, at: string): Message {
     crmActivityId: null,
     sendAttempts: 0,
     sendClaimedAt: null,
+    deliveryCheckAt: null,
     createdAt: at,
     updatedAt: at,
     ...fields,

@@ -69,6 +69,7 @@ export const aMessage = (o: Partial<Message> = {}): Message =>
     replyToId: null,
     sendAttempts: 0,
     sendClaimedAt: null,
+    deliveryCheckAt: null,
     ...o,
   });
 

@@ -40,6 +40,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       ACTIVITY_FLUSH_CRON: 'off',
       RECONCILE_CRON: 'off',
       REPLY_SWEEP_CRON: 'off',
+      DELIVERY_RECONCILE_CRON: 'off',
       QUIET_HOURS: 'off',
       LOG_LEVEL: process.env.LOG_LEVEL,
       // the mirror still leaves out the current second of the Salesforce stand-in's clock: tests

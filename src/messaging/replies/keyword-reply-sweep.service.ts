@@ -1,17 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, IsNull, LessThan, Not } from 'typeorm';
 import { Clock } from '../../common/clock';
-import { UnitOfWork } from '../../database/unit-of-work';
 import { Message } from '../message.entity';
 import { KeywordReplySender } from './keyword-reply-sender.service';
-import { REPLY_CLAIM_ABANDONED_MS, REPLY_SWEEP_GRACE_MS, replyDueAt, UNCONFIRMED } from './reply-send-policy';
+import { REPLY_SWEEP_GRACE_MS, replyDueAt } from './reply-send-policy';
 
 /** Replies looked at per sweep; the rest wait for the next tick. */
 export const REPLY_SWEEP_BATCH = 100;
 
 export interface ReplySweepReport {
-  /** claimed replies whose process died mid-send, now failed (UNCONFIRMED) */
-  abandoned: number;
   sent: number;
   /** still queued: the provider was unavailable, attempts remain */
   retrying: number;
@@ -26,7 +23,9 @@ export interface ReplySweepReport {
  * (keyword-replies.job.ts: REPLY_SWEEP_CRON, and once at boot), each pass picks the service's own replies (`reply_to_id` set) still queued with no sid and nobody holding
  * them, older than the grace period (so it never steps on the inbound path) and past their
  * back-off, and hands each to KeywordReplySender, whose claim makes the send happen once however
- * many sweeps and processes run. A rep's send (`POST /api/messages`) has no `reply_to_id` and is
+ * many sweeps and processes run. A claimed reply is never picked again: if its process died during
+ * the provider call, the `delivery-reconcile` job asks the provider whether it took the reply and
+ * sends it only if not (messaging/delivery/). A rep's send (`POST /api/messages`) has no `reply_to_id` and is
  * never picked: a failed one stays failed on purpose.
  */
 @Injectable()
@@ -35,7 +34,6 @@ export class KeywordReplySweep {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly uow: UnitOfWork,
     private readonly sender: KeywordReplySender,
     private readonly clock: Clock,
   ) {}
@@ -43,7 +41,7 @@ export class KeywordReplySweep {
   /** One pass. Safe to run concurrently with itself, the inbound path and other processes. */
   async sweep(): Promise<ReplySweepReport> {
     const now = this.clock.now().getTime();
-    const report: ReplySweepReport = { abandoned: await this.giveUpAbandoned(now), sent: 0, retrying: 0, failed: 0, skipped: 0 };
+    const report: ReplySweepReport = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
     for (const reply of await this.dueReplies(now)) {
       try {
         const outcome = await this.sender.send(reply);
@@ -56,7 +54,7 @@ export class KeywordReplySweep {
         this.logger.warn({ msg: 'keyword reply sweep: one reply could not be settled', messageId: reply.id, reason: error instanceof Error ? error.message : String(error) });
       }
     }
-    if (report.abandoned + report.sent + report.retrying + report.failed > 0) this.logger.log({ msg: 'keyword replies swept', ...report });
+    if (report.sent + report.retrying + report.failed > 0) this.logger.log({ msg: 'keyword replies swept', ...report });
     return report;
   }
 
@@ -75,22 +73,5 @@ export class KeywordReplySweep {
       take: REPLY_SWEEP_BATCH,
     });
     return candidates.filter((reply) => replyDueAt(reply.updatedAt, reply.sendAttempts) <= now);
-  }
-
-  /** Replies claimed long ago with no outcome: the send may have happened, so failed, not re-sent. */
-  private async giveUpAbandoned(now: number): Promise<number> {
-    const result = await this.uow.run((manager) =>
-      manager
-        .createQueryBuilder()
-        .update(Message)
-        .set({ status: 'failed', errorCode: UNCONFIRMED, updatedAt: new Date(now).toISOString() })
-        .where("status = 'queued' AND provider_sid IS NULL AND reply_to_id IS NOT NULL AND send_claimed_at < :cutoff", {
-          cutoff: new Date(now - REPLY_CLAIM_ABANDONED_MS).toISOString(),
-        })
-        .execute(),
-    );
-    const abandoned = result.affected ?? 0;
-    if (abandoned > 0) this.logger.warn({ msg: 'keyword replies abandoned mid-send given up as failed (they may have gone out)', count: abandoned });
-    return abandoned;
   }
 }

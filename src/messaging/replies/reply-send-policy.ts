@@ -1,3 +1,4 @@
+import { certainlyNotTaken } from '../delivery/send-outcome';
 import { SmsProviderError } from '../sms-provider.port';
 
 /**
@@ -10,9 +11,11 @@ import { SmsProviderError } from '../sms-provider.port';
  * - RATE_LIMITED (HTTP 429 / 20429): never processed → retry
  * - TEMPORARY with 503 / 20503 (service unavailable) or a connection that was never made
  *   (refused, no route, name not resolved) → retry
- * - any other TEMPORARY (500, timeout, reset connection: the send may have happened) → fail
+ * - any other TEMPORARY (500, timeout, reset connection: the send may have happened) → fail, and
+ *   the `delivery-reconcile` job asks the provider whether it holds the reply: it records the
+ *   reply's sid if so, and sends it once if not (messaging/delivery/)
  * - OPTED_OUT, INVALID_RECIPIENT, NOT_FOUND, REJECTED: a permanent refusal → fail
- * - anything that is not an SmsProviderError: unknown outcome → fail
+ * - anything that is not an SmsProviderError: unknown outcome → fail, asked about as above
  */
 export type ReplySendFailure = { retry: boolean; errorCode: string; reason: string };
 
@@ -20,15 +23,6 @@ export type ReplySendFailure = { retry: boolean; errorCode: string; reason: stri
 export const MAX_REPLY_SEND_ATTEMPTS = 5;
 /** A reply is left to the path that stored it for this long before the sweep looks at it. */
 export const REPLY_SWEEP_GRACE_MS = 30_000;
-/**
- * A claim held this long with no outcome recorded: the process died during the provider call (the
- * request timeout is 10 s). The reply may have gone out, so it is marked failed, never re-sent.
- */
-export const REPLY_CLAIM_ABANDONED_MS = 10 * 60_000;
-/** error_code of a reply whose claim was abandoned mid-send */
-export const UNCONFIRMED = 'UNCONFIRMED';
-
-const NOT_PROCESSED_CODES = new Set(['20503', 'HTTP_503', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 export function classifyReplySendFailure(error: unknown): ReplySendFailure {
   if (!(error instanceof SmsProviderError)) {
@@ -39,7 +33,7 @@ export function classifyReplySendFailure(error: unknown): ReplySendFailure {
     case 'RATE_LIMITED':
       return { retry: true, errorCode, reason: error.message };
     case 'TEMPORARY':
-      return { retry: error.providerCode !== null && NOT_PROCESSED_CODES.has(error.providerCode), errorCode, reason: error.message };
+      return { retry: certainlyNotTaken(error), errorCode, reason: error.message };
     case 'OPTED_OUT':
     case 'INVALID_RECIPIENT':
     case 'NOT_FOUND':

@@ -11,6 +11,7 @@ import { isUniqueViolation } from '../../database/unique-violation';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { OutboxStore } from '../../outbox/outbox.store';
 import { ClearedSend, SendGateService } from '../gate/send-gate.service';
+import { acceptedCheckAt, outcomeUnknown, unknownOutcomeCheckAt } from '../delivery/send-outcome';
 import { Message } from '../message.entity';
 import { MessagesStore } from '../messages.store';
 import { MessageView, toMessageView } from '../message.view';
@@ -73,8 +74,9 @@ export class SendMessageService {
       throw await this.failed(principal, message, cleared, error);
     }
     const updatedAt = nowIso();
-    await this.uow.unit((tx) => this.messages.recordAccepted(tx, message.id, sent.providerMessageId, sent.status, updatedAt));
-    Object.assign(message, { providerSid: sent.providerMessageId, status: sent.status, updatedAt });
+    const deliveryCheckAt = acceptedCheckAt(sent.status, updatedAt, this.config.deliveryReconcile);
+    await this.uow.unit((tx) => this.messages.recordAccepted(tx, message.id, sent.providerMessageId, sent.status, updatedAt, deliveryCheckAt));
+    Object.assign(message, { providerSid: sent.providerMessageId, status: sent.status, updatedAt, deliveryCheckAt });
     if (sent.status === 'queued') await this.statuses.sidRecorded(sent.providerMessageId);
     return toMessageView(message);
   }
@@ -84,13 +86,16 @@ export class SendMessageService {
     const providerError = error instanceof SmsProviderError ? error : new SmsProviderError('TEMPORARY', String(error));
     const errorCode = (providerError.providerCode ?? (providerError.kind === 'TEMPORARY' ? UNKNOWN_OUTCOME : providerError.kind)).slice(0, 12);
     const updatedAt = nowIso();
+    // the provider may hold it all the same (its answer lost): the check set at insert stays, and
+    // delivery-reconcile records what the provider holds; a certain refusal needs no check
+    const unknown = outcomeUnknown(providerError);
     await this.uow.unit(async (tx) => {
-      await this.messages.markFailed(tx, message.id, errorCode, updatedAt);
+      await this.messages.markFailed(tx, message.id, errorCode, updatedAt, unknown);
       if (providerError.kind === 'OPTED_OUT') {
         await this.consent.block(tx.manager, { phoneNumber: message.toNumber, source: 'provider_21610', messageId: message.id, actorUserId: principal.id });
       }
     });
-    Object.assign(message, { status: 'failed', errorCode, updatedAt });
+    Object.assign(message, { status: 'failed', errorCode, updatedAt, ...(unknown ? {} : { deliveryCheckAt: null }) });
     const answer = providerAnswer(message, providerError.kind, providerError.message);
     if (answer.status === 422) {
       await this.gate.recordRefusal(
@@ -100,7 +105,7 @@ export class SendMessageService {
       );
     }
     if (providerError.kind === 'TEMPORARY' || providerError.kind === 'RATE_LIMITED') {
-      this.logger.warn(`message ${message.id} failed at the provider (${providerError.kind} ${errorCode}); not re-sent`);
+      this.logger.warn(`message ${message.id} failed at the provider (${providerError.kind} ${errorCode}); not re-sent${unknown ? ', delivery-reconcile will ask the provider whether it went out' : ''}`);
     }
     return answer;
   }
@@ -125,6 +130,8 @@ export class SendMessageService {
           userId: principal.id,
           senderNumberId: cleared.sender.id,
           idempotencyKey,
+          // asked about if no outcome is recorded by then (a crash during the provider call)
+          deliveryCheckAt: unknownOutcomeCheckAt(now, this.config.deliveryReconcile),
         },
         now,
       ),
@@ -160,6 +167,10 @@ function providerAnswer(message: Message, kind: SmsErrorKind, providerMessage: s
       return new DomainError('PROVIDER_REJECTED', `The provider refused the message: ${providerMessage}`, details);
     case 'TEMPORARY':
     case 'RATE_LIMITED':
-      return new DomainError('PROVIDER_UNAVAILABLE', 'The SMS provider did not answer; the message was not sent and will not be re-sent automatically.', details);
+      return new DomainError(
+        'PROVIDER_UNAVAILABLE',
+        'The SMS provider did not answer; the message will not be re-sent automatically (if the provider took it all the same, delivery-reconcile records its true status).',
+        details,
+      );
   }
 }
