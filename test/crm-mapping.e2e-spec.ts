@@ -187,7 +187,7 @@ describe('CRM mapping, record context and the sync command line (e2e)', () => {
       const { io, err } = capture();
       expect(await runCli(['sync', 'everything'], io, env)).toBe(1);
       // the jobs the handlers declare
-      expect(err).toEqual(['sms-crm-sync: usage: sync activity-flush|full-resync|keyword-replies|mirror|reconcile']);
+      expect(err).toEqual(['sms-crm-sync: usage: sync activity-flush|delivery-reconcile|full-resync|keyword-replies|mirror|reconcile']);
     });
 
     it('mapping validate: 0 with one OK line; 1 with every problem on one line', async () => {
