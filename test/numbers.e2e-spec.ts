@@ -16,6 +16,17 @@ describe('numbers: admin assignment and SMS requests', () => {
   });
   afterAll(() => t.close());
 
+  it('lists the users for an admin, oldest first, with no key material; a rep may not', async () => {
+    const res = await t.admin<Record<string, unknown>[]>('get', '/api/admin/users');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual([
+      { id: rep.id, salesforceUserId: '005000000000011AAA', name: 'Rita Rep', email: 'rita@example.com', role: 'rep', hasKey: true, createdAt: expect.any(String) },
+      { id: other.id, salesforceUserId: '005000000000012AAA', name: 'Otto Other', email: 'otto@example.com', role: 'rep', hasKey: true, createdAt: expect.any(String) },
+    ]);
+    expect(JSON.stringify(res.body)).not.toMatch(/apiKey|hash/i);
+    expect((await as(rep.apiKey).get('/api/admin/users')).status).toBe(403);
+  });
+
   it('assigns a number in any common format, stored as E.164', async () => {
     const res = await t.admin('post', '/api/admin/numbers', { phoneNumber: '(415) 555-0142', userId: rep.id, kind: 'direct', smsEnabled: false });
     expect(res.status).toBe(201);

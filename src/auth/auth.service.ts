@@ -8,7 +8,7 @@ import { toId18 } from '../common/salesforce-id';
 import { nowIso } from '../database/columns';
 import { UnitOfWork } from '../database/unit-of-work';
 import { hashApiKey, newApiKey } from './api-key';
-import type { CreateUserDto } from './user.dto';
+import type { CreateUserDto, UserView } from './user.dto';
 import { Principal } from './principal';
 import { User } from './user.entity';
 
@@ -87,6 +87,20 @@ export class AuthService {
       throw error;
     }
     return { user, apiKey };
+  }
+
+  /** Every user, oldest first, without key material: whether a key is in force, not the key. */
+  async listUsers(): Promise<UserView[]> {
+    const users = await this.dataSource.getRepository(User).find({ order: { createdAt: 'ASC', id: 'ASC' } });
+    return users.map((u) => ({
+      id: u.id,
+      salesforceUserId: u.salesforceUserId,
+      name: u.name,
+      email: u.email,
+      role: u.role,
+      hasKey: u.apiKeyHash !== null,
+      createdAt: u.createdAt,
+    }));
   }
 
   findUser(id: string): Promise<User | null> {

@@ -23,3 +23,15 @@ export class CreateUserDto {
   @IsIn(['rep', 'admin'])
   role!: Role;
 }
+
+/** A user as GET /api/admin/users lists them: never the key, only whether one is in force. */
+export interface UserView {
+  id: string;
+  salesforceUserId: string;
+  name: string;
+  email: string;
+  role: Role;
+  /** false after DELETE /api/admin/users/{id}/keys, until the next rotation */
+  hasKey: boolean;
+  createdAt: string;
+}

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { AuthService } from './auth.service';
 import { CurrentPrincipal, Principal, Roles } from './principal';
@@ -10,6 +10,12 @@ import { CreateUserDto } from './user.dto';
 @Controller('api/admin/users')
 export class UsersController {
   constructor(private readonly auth: AuthService) {}
+
+  /** Every user, oldest first: {id, salesforceUserId, name, email, role, hasKey, createdAt}; never a key. */
+  @Get()
+  list() {
+    return this.auth.listUsers();
+  }
 
   /** The key is in this response only; it is stored hashed. */
   @Post()

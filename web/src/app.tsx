@@ -5,6 +5,7 @@ import { SignIn } from './sign-in';
 import { Home } from './home';
 import { RecordPage } from './record-page';
 import { RepliesPage, ReplyPopups, Replies, useReplies } from './notifications';
+import { AdminArea } from './admin/admin';
 
 type State = { kind: 'checking' } | { kind: 'signed-out'; notice?: string } | { kind: 'signed-in'; me: Me };
 
@@ -81,12 +82,12 @@ function Shell(props: { me: Me; onSignOut: () => void; onKeyRefused: () => void 
         Skip to content
       </a>
       <header class="top">
-        <Link href="/" class="brand">
-          sms-crm-sync
-        </Link>
+        {/* not a link: its name would also match the admin page's "Sync" link */}
+        <span class="brand">sms-crm-sync</span>
         <nav aria-label="Main">
           <Link href="/">Find a record</Link>
           <Link href="/notifications">{unread ? `Replies (${unread} unread)` : 'Replies'}</Link>
+          {props.me.role === 'admin' && <Link href="/admin">Admin</Link>}
         </nav>
         <div class="who">
           <span>
@@ -110,6 +111,7 @@ function Page(props: { path: string; me: Me; replies: Replies }) {
   if (props.path === '/notifications') return <RepliesPage replies={props.replies} />;
   const record = /^\/records\/([^/]+)\/?$/.exec(props.path);
   if (record) return <RecordPage id={decodeURIComponent(record[1])} me={props.me} latestReply={props.replies.latest} />;
+  if (props.path === '/admin' || props.path.startsWith('/admin/')) return <AdminArea path={props.path} me={props.me} />;
   return (
     <section>
       <h1 tabIndex={-1}>Page not found</h1>
