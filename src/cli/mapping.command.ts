@@ -6,6 +6,7 @@ import { loadMappingFile, MappingShapeError, type CrmMapping } from '../crm/crm-
 import { CrmMappingService } from '../crm/crm-mapping.service';
 import { mappingRequirements } from '../crm/crm-mapping-validation';
 import type { CliIo } from './cli';
+import { asCommandLine } from './cli-config';
 import { CliError } from './cli-error';
 import { SANDBOX_HINT } from './sync.command';
 
@@ -27,7 +28,7 @@ export async function mappingCommand(args: string[], io: CliIo, loadConfig: () =
     if (error instanceof MappingShapeError) throw new CliError(`the mapping ${file} is not valid: ${error.problems.join('; ')}`);
     throw error;
   }
-  const context = await createAppContext({ ...config, schedules: { mirror: null, fullResync: null, activityFlush: null, reconcile: null, replySweep: null, deliveryReconcile: null } });
+  const context = await createAppContext(asCommandLine(config));
   try {
     const service = context.get(CrmMappingService);
     const problems = await service.problemsOf(mapping);

@@ -4,6 +4,7 @@ import { createAppContext } from '../create-app';
 import { JobRunner, type SyncRunView } from '../jobs/job-runner.service';
 import type { JobStats } from '../jobs/job-handler';
 import type { CliIo } from './cli';
+import { asCommandLine } from './cli-config';
 import { CliError } from './cli-error';
 import { progressBar } from './progress-bar';
 
@@ -15,7 +16,7 @@ import { progressBar } from './progress-bar';
  */
 export async function syncCommand(args: string[], io: CliIo, loadConfig: () => Promise<AppConfig>): Promise<number> {
   const job = args[0];
-  const config = withoutSchedules(await loadConfig());
+  const config = asCommandLine(await loadConfig());
   if (config.mode === 'sandbox') throw new CliError(SANDBOX_HINT);
   const context = await createAppContext(config);
   try {
@@ -43,11 +44,6 @@ export async function syncCommand(args: string[], io: CliIo, loadConfig: () => P
 
 export const SANDBOX_HINT =
   'no Salesforce settings: in sandbox mode the stand-ins live inside the running service; start a job there with POST /api/admin/sync/{job}, or set SALESFORCE_* and TWILIO_* (see README)';
-
-/** The CLI runs one job and leaves; schedules belong to the service. */
-function withoutSchedules(config: AppConfig): AppConfig {
-  return { ...config, schedules: { mirror: null, fullResync: null, activityFlush: null, reconcile: null, replySweep: null, deliveryReconcile: null } };
-}
 
 const LABELS: Record<string, string> = {
   recordsRead: 'read',

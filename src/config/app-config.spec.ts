@@ -172,3 +172,17 @@ describe('HTTP timeout settings', () => {
     expect(problem({ HTTP_IDLE_TIMEOUT_SECONDS: '3601' })).toBe('HTTP_IDLE_TIMEOUT_SECONDS: must be between 1 and 3600, got 3601');
   });
 });
+
+describe('instance name', () => {
+  it('defaults to hostname-pid and keeps a given INSTANCE_NAME', () => {
+    expect(loadConfig({}).instanceName).toMatch(new RegExp(`^[A-Za-z0-9][A-Za-z0-9._:-]*-${process.pid}$`));
+    expect(loadConfig({}).instanceName.length).toBeLessThanOrEqual(64);
+    expect(loadConfig({ INSTANCE_NAME: 'web-2.eu:blue' }).instanceName).toBe('web-2.eu:blue');
+  });
+
+  it('names INSTANCE_NAME when it holds what a log line or the holder column should not', () => {
+    expect(problem({ INSTANCE_NAME: 'web 2' })).toMatch(/^INSTANCE_NAME: must be 1 to 64 letters/);
+    expect(problem({ INSTANCE_NAME: '-web' })).toMatch(/^INSTANCE_NAME: must be/);
+    expect(problem({ INSTANCE_NAME: 'w'.repeat(65) })).toMatch(/^INSTANCE_NAME: must be/);
+  });
+});

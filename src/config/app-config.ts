@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { parseQuietHoursWindow, type QuietHoursWindow } from './quiet-hours-window';
 
 /** The service's settings (CONTRACT §1), validated once at boot into this typed object. */
@@ -45,6 +46,12 @@ export interface AppConfig {
   logLevel: LogLevel | null;
   /** how long the HTTP server waits for slow or idle clients (create-app.ts) */
   http: HttpTimeouts;
+  /**
+   * INSTANCE_NAME: this instance among those sharing the database (default hostname-pid). A job
+   * run records it as its holder: an instance restarted under the same name closes its own runs
+   * left `running` at once (jobs/job-runner.service.ts). Give each instance a stable, distinct name.
+   */
+  instanceName: string;
 }
 
 /**
@@ -182,7 +189,27 @@ export function loadConfig(env: Env, mode: 'sandbox' | 'live' = detectMode(env))
       requestTimeoutSeconds: integer(env, 'HTTP_REQUEST_TIMEOUT_SECONDS', 30, 1, 600),
       idleTimeoutSeconds: integer(env, 'HTTP_IDLE_TIMEOUT_SECONDS', 65, 1, 3600),
     },
+    instanceName: instanceName(env),
   };
+}
+
+/** Letters, digits and `. _ : -`, at most 64: it goes into sync_runs.holder and the logs. */
+export const INSTANCE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+
+function instanceName(env: Env): string {
+  const raw = optional(env, 'INSTANCE_NAME');
+  if (raw === null) return defaultInstanceName();
+  if (!INSTANCE_NAME_PATTERN.test(raw)) {
+    throw new ConfigError('INSTANCE_NAME', `must be 1 to 64 letters, digits, '.', '_', ':' or '-' (starting with a letter or digit), got "${raw}"`);
+  }
+  return raw;
+}
+
+/** hostname-pid, the host name cut to what the pattern allows. */
+export function defaultInstanceName(pid: number = process.pid): string {
+  const host = hostname().replace(/[^A-Za-z0-9._:-]/g, '-').replace(/^[^A-Za-z0-9]+/, '') || 'instance';
+  const suffix = `-${pid}`;
+  return host.slice(0, 64 - suffix.length) + suffix;
 }
 
 /** 300 s covers saves that commit minutes after they were stamped (long triggers, bulk jobs). */

@@ -8,6 +8,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { JobRunner } from './job-runner.service';
 import { JobFailedError, type JobHandler, type JobProgress, type JobStats } from './job-handler';
 import { SyncRun } from './sync-run.entity';
+import { SyncRunsStore } from './sync-runs.store';
 
 /** A handler a spec finishes by hand. */
 class ControlledJob implements JobHandler {
@@ -66,7 +67,8 @@ describe('JobRunner', () => {
     crm = new FakeCrmGateway();
     const providers = [mirror, resync, flush, { notAHandler: true }, { name: 'mirror', run: () => null }, null].map((instance) => ({ instance }));
     const discovery = { getProviders: () => providers } as unknown as DiscoveryService;
-    runner = new JobRunner(discovery, dataSource, new UnitOfWork(dataSource), { callsMade: () => crm.usage().callsMade });
+    const uow = new UnitOfWork(dataSource);
+    runner = new JobRunner(discovery, new SyncRunsStore(uow, uow.sql), { instanceName: 'web-1' }, { callsMade: () => crm.usage().callsMade });
     runner.onModuleInit();
   });
   afterEach(() => dataSource.destroy());
@@ -119,7 +121,7 @@ describe('JobRunner', () => {
   it('honours a run another process holds, until its heartbeat is older than the lease', async () => {
     const repo = dataSource.getRepository(SyncRun);
     const now = new Date().toISOString();
-    const other = { id: 'b8f1f1c2-0000-4000-8000-000000000001', job: 'mirror' as const, status: 'running' as const, startedAt: now, finishedAt: null, stats: '{}', error: null, lockKey: 'crm-mirror', heartbeatAt: now };
+    const other = { id: 'b8f1f1c2-0000-4000-8000-000000000001', job: 'mirror' as const, status: 'running' as const, startedAt: now, finishedAt: null, stats: '{}', error: null, lockKey: 'crm-mirror', heartbeatAt: now, holder: 'web-2' };
     await repo.insert(other);
     expect(await code(runner.start('mirror'))).toBe('JOB_RUNNING');
 
@@ -128,6 +130,69 @@ describe('JobRunner', () => {
     expect(await repo.findOneBy({ id: other.id })).toMatchObject({ status: 'failed', error: expect.stringMatching(/^abandoned/) });
     mirror.succeed({});
     await wait(runId);
+  });
+
+  const runningRow = (id: string, holder: string, heartbeatAt = new Date().toISOString()) => ({
+    id,
+    job: 'mirror' as const,
+    status: 'running' as const,
+    startedAt: heartbeatAt,
+    finishedAt: null,
+    stats: '{}',
+    error: null,
+    lockKey: 'crm-mirror',
+    heartbeatAt,
+    holder,
+  });
+
+  it('takes 15 s without a heartbeat for a run to count as abandoned, and beats every 5 s', () => {
+    expect(runner.leaseMs).toBe(15_000);
+    expect(runner.heartbeatMs).toBe(5_000);
+  });
+
+  it('at boot, closes the runs its previous life left running under the same instance name, at once', async () => {
+    const repo = dataSource.getRepository(SyncRun);
+    await repo.insert([runningRow('dead-own', 'web-1'), { ...runningRow('alive-other', 'web-2'), job: 'activity-flush', lockKey: 'activity-flush' }]);
+    expect(await code(runner.start('mirror'))).toBeNull(); // no wait: the own dead run is known at once
+    mirror.succeed({});
+    await runner.beforeApplicationShutdown();
+
+    await repo.update({ id: 'dead-own' }, { status: 'running', finishedAt: null, error: null });
+    await repo.delete({ job: 'mirror', holder: 'web-1', status: 'succeeded' });
+    await runner.onApplicationBootstrap();
+    expect(await repo.findOneBy({ id: 'dead-own' })).toMatchObject({ status: 'failed', error: 'abandoned: web-1 restarted while running it', finishedAt: expect.any(String) });
+    expect(await repo.findOneBy({ id: 'alive-other' })).toMatchObject({ status: 'running', error: null });
+    const status = await runner.lastRuns();
+    expect(status.mirror).toMatchObject({ runId: 'dead-own', status: 'failed' });
+    expect(status['activity-flush']).toMatchObject({ runId: 'alive-other', status: 'running' });
+    expect(await code(runner.start('activity-flush'))).toBe('JOB_RUNNING');
+  });
+
+  it('reports a run whose instance stopped beating as failed, not running', async () => {
+    const repo = dataSource.getRepository(SyncRun);
+    await repo.insert(runningRow('silent', 'web-2', new Date(Date.now() - runner.leaseMs - 1).toISOString()));
+    expect((await runner.lastRuns()).mirror).toMatchObject({ runId: 'silent', status: 'failed', error: expect.stringMatching(/^abandoned: no heartbeat since/) });
+    expect(await runner.findRun('silent')).toMatchObject({ status: 'failed' });
+  });
+
+  it('renews the heartbeat while a run lives, and stops a run whose lease another instance took', async () => {
+    runner.heartbeatMs = 20;
+    const repo = dataSource.getRepository(SyncRun);
+    const runId = await runner.start('mirror');
+    await settle();
+    const first = (await repo.findOneByOrFail({ id: runId })).heartbeatAt!;
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect((await repo.findOneByOrFail({ id: runId })).heartbeatAt! > first).toBe(true);
+    expect(await repo.findOneBy({ id: runId })).toMatchObject({ holder: 'web-1' });
+
+    let stopped = false;
+    mirror.progress!.signal!.addEventListener('abort', () => {
+      stopped = true;
+      mirror.fail(new Error('stopped: lease lost'));
+    });
+    await repo.update({ id: runId }, { status: 'failed', error: 'abandoned: taken over' });
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(stopped).toBe(true);
   });
 
   it('answers 404 for a job nobody provides and for an unknown run', async () => {
@@ -159,7 +224,7 @@ describe('JobRunner', () => {
   it('drops finished runs of a job once they are older than the retention', async () => {
     const repo = dataSource.getRepository(SyncRun);
     const old = new Date(Date.now() - runner.retentionMs - 60_000).toISOString();
-    const row = (id: string, job: string, status: 'succeeded' | 'running') => ({ id, job, status, startedAt: old, finishedAt: old, stats: '{}', error: null, lockKey: null, heartbeatAt: old });
+    const row = (id: string, job: string, status: 'succeeded' | 'running') => ({ id, job, status, startedAt: old, finishedAt: old, stats: '{}', error: null, lockKey: null, heartbeatAt: old, holder: null });
     await repo.insert([row('old-mirror', 'mirror', 'succeeded'), row('old-flush', 'activity-flush', 'succeeded')]);
     const runId = await runner.start('mirror');
     mirror.succeed({});

@@ -1,13 +1,14 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit, Optional } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In, LessThan } from 'typeorm';
 import { DomainError } from '../common/domain-error';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { nowIso } from '../database/columns';
-import { UnitOfWork } from '../database/unit-of-work';
 import { ApiCallMeter } from './api-call-meter';
 import { isJobHandler, JobFailedError, type JobHandler, type JobProgress, type JobStats } from './job-handler';
-import { SyncRun, type SyncRunStatus } from './sync-run.entity';
+import type { SyncRunStatus } from './sync-run.entity';
+import { LeaseTaken, SyncRunsStore, type LeaseHolder, type SyncRunRow } from './sync-runs.store';
 
 export interface SyncRunView {
   runId: string;
@@ -35,29 +36,38 @@ interface ActiveRun {
  * - Handlers are every provider of the application that implements JobHandler (found through
  *   Nest's DiscoveryService): a module adds a job by providing its handler, which names the job,
  *   its lock key and its schedule; there is no list of job names here.
- * - One run per lock key at a time, across processes: the run's row in sync_runs is the lease
- *   (a unique index over running rows; a heartbeat renews it; a row whose heartbeat is older than
- *   the lease was left by a dead process and is closed as failed).
+ * - One run per lock key at a time, across instances: the run's row in sync_runs is the lease
+ *   (SyncRunsStore), held under this instance's INSTANCE_NAME and renewed by a heartbeat every
+ *   `heartbeatMs`. An instance that dies is relieved within seconds: restarted under the same name
+ *   it closes its own dead runs at boot; any other instance closes a run whose heartbeat is older
+ *   than `leaseMs` when it wants the key (or reads the run). A run whose lease was taken from it
+ *   (its heartbeat found the row closed) is told to stop.
  * - The run's stats and outcome are stored; a job that reports no `salesforceApiCalls` gets the
  *   calls the CRM gateway counted while it ran.
  */
 @Injectable()
-export class JobRunner implements OnModuleInit, BeforeApplicationShutdown {
+export class JobRunner implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('JobRunner');
   private readonly handlers = new Map<string, JobHandler>();
   private readonly active = new Map<string, ActiveRun>();
-  leaseMs = 120_000;
-  heartbeatMs = 15_000;
+  private readonly starting = new Set<string>();
+  /** a running row whose heartbeat is older than this was left by a dead instance */
+  leaseMs = 15_000;
+  heartbeatMs = 5_000;
   shutdownGraceMs = 10_000;
   /** finished runs older than this are dropped (activity-flush alone records 8,640 runs a day) */
   retentionMs = 7 * 24 * 3600_000;
+  /** the INSTANCE_NAME runs are held under */
+  readonly instanceName: string;
 
   constructor(
     private readonly discovery: DiscoveryService,
-    private readonly dataSource: DataSource,
-    private readonly uow: UnitOfWork,
+    private readonly runs: SyncRunsStore,
+    @Inject(APP_CONFIG) config: Pick<AppConfig, 'instanceName'>,
     @Optional() private readonly meter?: ApiCallMeter,
-  ) {}
+  ) {
+    this.instanceName = config.instanceName;
+  }
 
   onModuleInit(): void {
     const found = this.discovery
@@ -69,6 +79,22 @@ export class JobRunner implements OnModuleInit, BeforeApplicationShutdown {
       if (existing && existing !== handler) throw new Error(`Two handlers for the job ${handler.name}`);
       this.handlers.set(handler.name, handler);
     }
+  }
+
+  /**
+   * At boot: runs still `running` under this instance's name were left by its previous life (a
+   * kill -9, a crash): closed at once, so the job can run again and its status is true.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    const closed = await this.releaseOwnDeadRuns();
+    for (const run of closed) {
+      this.logger.warn({ msg: 'sync run left running by this instance before it restarted: closed as failed', job: run.job, runId: run.id, instance: this.instanceName });
+    }
+  }
+
+  /** Closes the runs held under this instance's name that are not alive in this process. */
+  releaseOwnDeadRuns(): Promise<LeaseHolder[]> {
+    return this.runs.releaseHeldBy(this.instanceName, this.liveRunIds(), nowIso());
   }
 
   /** The jobs of this service, by name (alphabetical, whatever the order of the modules). */
@@ -95,7 +121,8 @@ export class JobRunner implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   async findRun(runId: string): Promise<SyncRunView> {
-    const run = await this.dataSource.getRepository(SyncRun).findOneBy({ id: runId });
+    await this.releaseStale();
+    const run = await this.runs.find(runId);
     if (!run) throw new DomainError('NOT_FOUND', `No sync run with id ${runId}.`);
     const live = run.status === 'running' ? [...this.active.values()].find((a) => a.runId === runId) : undefined;
     return live?.progress ? { ...view(run), progress: live.progress } : view(run);
@@ -103,10 +130,20 @@ export class JobRunner implements OnModuleInit, BeforeApplicationShutdown {
 
   /** The latest run of each registered job (null: never ran). */
   async lastRuns(): Promise<Record<string, SyncRunView | null>> {
-    const repo = this.dataSource.getRepository(SyncRun);
+    await this.releaseStale();
     const jobs = this.registered();
-    const runs = await Promise.all(jobs.map((job) => repo.findOne({ where: { job }, order: { startedAt: 'DESC' } })));
+    const runs = await Promise.all(jobs.map((job) => this.runs.latest(job)));
     return Object.fromEntries(jobs.map((job, i) => [job, runs[i] ? view(runs[i]!) : null]));
+  }
+
+  /** A run reported `running` is alive: runs whose instance stopped beating are closed before a read. */
+  private async releaseStale(): Promise<void> {
+    const now = Date.now();
+    await this.runs.releaseStale(new Date(now - this.leaseMs).toISOString(), new Date(now).toISOString(), this.liveRunIds());
+  }
+
+  private liveRunIds(): string[] {
+    return [...this.active.values()].map((run) => run.runId);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -131,7 +168,16 @@ export class JobRunner implements OnModuleInit, BeforeApplicationShutdown {
     const lockKey = handler.lockKey;
     const holder = this.active.get(lockKey);
     if (holder) throw jobRunning(handler.name, holder.job, holder.runId);
-    const run = await this.acquire(handler.name, lockKey);
+    // reserved in this process while the lease is taken, so that two starts in one tick do not
+    // both ask the database (where the second would find the first's row held under our own name)
+    if (this.starting.has(lockKey)) throw jobRunning(handler.name, null, null);
+    this.starting.add(lockKey);
+    let run: SyncRunRow;
+    try {
+      run = await this.acquire(handler.name, lockKey);
+    } finally {
+      this.starting.delete(lockKey);
+    }
     const abort = new AbortController();
     const active: ActiveRun = { runId: run.id, job: handler.name, abort, done: Promise.resolve(view(run)), progress: undefined };
     this.active.set(lockKey, active);
@@ -142,15 +188,15 @@ export class JobRunner implements OnModuleInit, BeforeApplicationShutdown {
       },
       signal: abort.signal,
     };
-    active.done = this.execute(handler, run, progress).finally(() => this.active.delete(lockKey));
+    active.done = this.execute(handler, run, progress, abort).finally(() => this.active.delete(lockKey));
     return active;
   }
 
-  private async execute(handler: JobHandler, run: SyncRun, progress: JobProgress): Promise<SyncRunView> {
-    this.logger.debug({ msg: 'sync job started', job: run.job, runId: run.id });
+  private async execute(handler: JobHandler, run: SyncRunRow, progress: JobProgress, abort: AbortController): Promise<SyncRunView> {
+    this.logger.debug({ msg: 'sync job started', job: run.job, runId: run.id, instance: this.instanceName });
     const started = Date.now();
     const callsBefore = this.meter?.callsMade();
-    const heartbeat = setInterval(() => void this.beat(run.id), this.heartbeatMs);
+    const heartbeat = setInterval(() => void this.beat(run, abort), this.heartbeatMs);
     heartbeat.unref();
     let status: SyncRunStatus = 'succeeded';
     let stats: JobStats = {};
@@ -171,12 +217,7 @@ export class JobRunner implements OnModuleInit, BeforeApplicationShutdown {
     const finishedAt = nowIso();
     const finished = { status, stats: JSON.stringify(stats), error, finishedAt, heartbeatAt: finishedAt };
     try {
-      const cutoff = new Date(Date.now() - this.retentionMs).toISOString();
-      await this.uow.run(async (manager) => {
-        const repo = manager.getRepository(SyncRun);
-        await repo.update({ id: run.id }, finished);
-        await repo.delete({ job: run.job, status: In(['succeeded', 'failed']), startedAt: LessThan(cutoff) });
-      });
+      await this.runs.finish(run, finished, new Date(Date.now() - this.retentionMs).toISOString());
     } catch (writeError) {
       this.logger.error({ msg: 'could not record the end of a sync run', runId: run.id, reason: String(writeError) });
     }
@@ -186,36 +227,30 @@ export class JobRunner implements OnModuleInit, BeforeApplicationShutdown {
     return view({ ...run, ...finished });
   }
 
-  /** Takes the lease for a lock key: a fresh running row refuses, a stale one is closed as abandoned. */
-  private async acquire(job: string, lockKey: string): Promise<SyncRun> {
-    const now = nowIso();
+  /** Takes the lease for a lock key: a live holder refuses (409 JOB_RUNNING), a dead one is closed. */
+  private async acquire(job: string, lockKey: string): Promise<SyncRunRow> {
+    const live = new Set(this.liveRunIds());
     try {
-      return await this.uow.run(async (manager) => {
-        const repo = manager.getRepository(SyncRun);
-        const holder = await repo.findOneBy({ lockKey, status: 'running' });
-        if (holder) {
-          const beat = holder.heartbeatAt ?? holder.startedAt;
-          if (Date.now() - Date.parse(beat) < this.leaseMs) throw jobRunning(job, holder.job, holder.id);
-          await repo.update(
-            { id: holder.id },
-            { status: 'failed', finishedAt: now, error: `abandoned: no heartbeat since ${beat} (the process running it stopped)` },
-          );
-        }
-        const run: SyncRun = { id: randomUUID(), job, status: 'running', startedAt: now, finishedAt: null, stats: '{}', error: null, lockKey, heartbeatAt: now };
-        await repo.insert(run);
-        return run;
-      });
+      return await this.runs.acquire({ id: randomUUID(), job, lockKey, holder: this.instanceName, now: nowIso() }, this.leaseMs, (runId) => live.has(runId));
     } catch (error) {
-      if (isUniqueViolation(error)) throw jobRunning(job, null, null);
+      if (error instanceof LeaseTaken) throw jobRunning(job, error.holder?.job ?? null, error.holder?.id ?? null);
       throw error;
     }
   }
 
-  private async beat(runId: string): Promise<void> {
+  /** Renews the lease; a run whose row was closed by another instance (its lease taken) is told to stop. */
+  private async beat(run: SyncRunRow, abort: AbortController): Promise<void> {
     try {
-      await this.uow.run((manager) => manager.getRepository(SyncRun).update({ id: runId, status: 'running' }, { heartbeatAt: nowIso() }));
+      if (await this.runs.beat(run.id, nowIso())) return;
+      this.logger.warn({
+        msg: 'sync run lost its lease (closed by another instance: heartbeats late, or a second instance under the same INSTANCE_NAME): stopping it',
+        job: run.job,
+        runId: run.id,
+        instance: this.instanceName,
+      });
+      abort.abort();
     } catch (error) {
-      this.logger.warn({ msg: 'sync run heartbeat failed', runId, reason: String(error) });
+      this.logger.warn({ msg: 'sync run heartbeat failed', runId: run.id, reason: String(error) });
     }
   }
 }
@@ -229,13 +264,7 @@ function jobRunning(job: string, holderJob: string | null, runId: string | null)
   });
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  const driver = (error as { driverError?: { code?: string } })?.driverError;
-  const code = driver?.code ?? (error as { code?: string })?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
-function view(run: SyncRun): SyncRunView {
+function view(run: SyncRunRow): SyncRunView {
   return {
     runId: run.id,
     job: run.job,

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { JobRunner } from './job-runner.service';
 import { JobScheduler } from './job-scheduler.service';
+import { SyncRunsStore } from './sync-runs.store';
 
 /**
  * The jobs context: the runner every job goes through (API, schedules, CLI), its lease in
@@ -11,7 +12,7 @@ import { JobScheduler } from './job-scheduler.service';
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [JobRunner, JobScheduler],
+  providers: [JobRunner, JobScheduler, SyncRunsStore],
   exports: [JobRunner],
 })
 export class JobsModule {}

@@ -35,4 +35,8 @@ export class SyncRun {
   /** renewed while the run is alive; a running row with an old heartbeat was abandoned */
   @Column({ name: 'heartbeat_at', type: 'varchar', length: 30, nullable: true })
   heartbeatAt!: string | null;
+
+  /** the INSTANCE_NAME of the instance running it (null: recorded before instances were named) */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  holder!: string | null;
 }
