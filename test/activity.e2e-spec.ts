@@ -242,12 +242,17 @@ describe('activity logging against the Salesforce stand-in', () => {
 
   it('makes no second Task when the process dies between the Salesforce call and the local commit', async () => {
     await insertLoggedMessages(db, outboundTo(jane, 200));
-    jest.spyOn(t.app.get(UnitOfWork), 'run').mockRejectedValueOnce(new Error('SIGKILL'));
+    const uow = t.app.get(UnitOfWork);
+    const unit = uow.unit.bind(uow);
+    // the claims commit (no opt-out entries, then the Tasks), the batch's outcome does not
+    jest.spyOn(uow, 'unit').mockImplementationOnce(unit).mockImplementationOnce(unit).mockRejectedValueOnce(new Error('SIGKILL'));
 
     await expect(flush()).rejects.toThrow('SIGKILL');
     expect(tasks()).toHaveLength(200);
-    expect((await outbox()).every((e) => e.status === 'pending' && e.attempts === 0)).toBe(true);
+    expect((await outbox()).every((e) => e.status === 'pending' && e.attempts === 0 && e.claimedBy !== null)).toBe(true);
 
+    // the instance restarts under its name: the claims it died with are released at boot
+    await t.app.get(ActivityFlushService).onApplicationBootstrap();
     const retry = await flush();
     expect(retry).toMatchObject({ tasksLogged: 200, tasksCreated: 0 });
     await expectExactlyOneTaskEach(200);

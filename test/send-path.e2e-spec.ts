@@ -58,7 +58,7 @@ describe.each(backends)('the send path on %s: MessagesStore, OutboxStore, Delive
     dataSource = await openDatabase(backend.config);
     uow = new UnitOfWork(dataSource);
     messages = new MessagesStore(uow.sql);
-    outbox = new OutboxStore();
+    outbox = new OutboxStore(uow);
     statuses = new DeliveryStatusService(uow, messages, outbox);
     const records = new RecordRecipientsService(new RecordContextService(new FakeCrmGateway(), new ProspectDirectory(dataSource, uow)));
     reader = new SendFactsReader(new SenderNumbersStore(uow.sql), new ProspectsStore(uow.sql), new ConsentBlocksStore(uow.sql), records);

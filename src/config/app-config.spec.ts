@@ -186,3 +186,11 @@ describe('instance name', () => {
     expect(problem({ INSTANCE_NAME: 'w'.repeat(65) })).toMatch(/^INSTANCE_NAME: must be/);
   });
 });
+
+describe('outbox claims', () => {
+  it('holds a claimed batch 60 s without renewal by default (3–3600 s)', () => {
+    expect(loadConfig({}).outboxClaimSeconds).toBe(60);
+    expect(loadConfig({ OUTBOX_CLAIM_SECONDS: '5' }).outboxClaimSeconds).toBe(5);
+    expect(problem({ OUTBOX_CLAIM_SECONDS: '2' })).toBe('OUTBOX_CLAIM_SECONDS: must be between 3 and 3600, got 2');
+  });
+});

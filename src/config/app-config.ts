@@ -52,6 +52,12 @@ export interface AppConfig {
    * left `running` at once (jobs/job-runner.service.ts). Give each instance a stable, distinct name.
    */
   instanceName: string;
+  /**
+   * OUTBOX_CLAIM_SECONDS: how long a batch of outbox entries an activity flush claimed stays its
+   * own without renewal (renewed every third of it while the batch is in flight). Entries of an
+   * instance that died are taken by the others after this long.
+   */
+  outboxClaimSeconds: number;
 }
 
 /**
@@ -190,6 +196,7 @@ export function loadConfig(env: Env, mode: 'sandbox' | 'live' = detectMode(env))
       idleTimeoutSeconds: integer(env, 'HTTP_IDLE_TIMEOUT_SECONDS', 65, 1, 3600),
     },
     instanceName: instanceName(env),
+    outboxClaimSeconds: integer(env, 'OUTBOX_CLAIM_SECONDS', 60, 3, 3600),
   };
 }
 

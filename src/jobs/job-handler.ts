@@ -34,6 +34,12 @@ export interface JobHandler {
   readonly name: string;
   /** runs sharing a lock key exclude each other (mirror and full-resync both write the mirror) (≤ 20 characters) */
   readonly lockKey: string;
+  /**
+   * `cluster` (the default): one run at a time across every instance sharing the database (the
+   * lease in sync_runs). `instance`: one run at a time in each instance, runs on several instances
+   * sharing the work among themselves (the activity flush claims its outbox entries).
+   */
+  readonly scope?: 'cluster' | 'instance';
   /** the cron expression (UTC, with seconds) from the job's setting, e.g. MIRROR_CRON; null: not scheduled */
   readonly schedule: string | null;
   /** when scheduled, also run once right after start */

@@ -195,6 +195,28 @@ describe('JobRunner', () => {
     expect(stopped).toBe(true);
   });
 
+  it('runs a job of instance scope once per instance: a second instance starts its own run beside the first', async () => {
+    const shared = Object.assign(new ControlledJob('activity-flush', 'activity-flush'), { scope: 'instance' as const });
+    const uow = new UnitOfWork(dataSource);
+    const discovery = { getProviders: () => [{ instance: shared }] } as unknown as DiscoveryService;
+    const web2 = new JobRunner(discovery, new SyncRunsStore(uow, uow.sql), { instanceName: 'web-2' });
+    web2.onModuleInit();
+    const discovery1 = { getProviders: () => [{ instance: Object.assign(flush, { scope: 'instance' as const }) }] } as unknown as DiscoveryService;
+    const web1 = new JobRunner(discovery1, new SyncRunsStore(uow, uow.sql), { instanceName: 'web-1' });
+    web1.onModuleInit();
+    const first = await web1.start('activity-flush');
+    const second = await web2.start('activity-flush');
+    expect(second).not.toBe(first);
+    expect(await code(web1.start('activity-flush'))).toBe('JOB_RUNNING');
+    expect(await dataSource.getRepository(SyncRun).findBy({ status: 'running' })).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: first, holder: 'web-1', lockKey: null }), expect.objectContaining({ id: second, holder: 'web-2', lockKey: null })]),
+    );
+    flush.succeed({});
+    shared.succeed({});
+    await web1.beforeApplicationShutdown();
+    await web2.beforeApplicationShutdown();
+  });
+
   it('answers 404 for a job nobody provides and for an unknown run', async () => {
     expect(await code(runner.start('reconcile'))).toBe('NOT_FOUND');
     expect(await code(runner.start('nonsense'))).toBe('NOT_FOUND');

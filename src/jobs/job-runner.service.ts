@@ -36,7 +36,8 @@ interface ActiveRun {
  * - Handlers are every provider of the application that implements JobHandler (found through
  *   Nest's DiscoveryService): a module adds a job by providing its handler, which names the job,
  *   its lock key and its schedule; there is no list of job names here.
- * - One run per lock key at a time, across instances: the run's row in sync_runs is the lease
+ * - One run per lock key at a time, across instances (a handler of `instance` scope: in each
+ *   instance, its runs sharing the work): the run's row in sync_runs is the lease
  *   (SyncRunsStore), held under this instance's INSTANCE_NAME and renewed by a heartbeat every
  *   `heartbeatMs`. An instance that dies is relieved within seconds: restarted under the same name
  *   it closes its own dead runs at boot; any other instance closes a run whose heartbeat is older
@@ -174,7 +175,7 @@ export class JobRunner implements OnModuleInit, OnApplicationBootstrap, BeforeAp
     this.starting.add(lockKey);
     let run: SyncRunRow;
     try {
-      run = await this.acquire(handler.name, lockKey);
+      run = await this.acquire(handler.name, handler.scope === 'instance' ? null : lockKey);
     } finally {
       this.starting.delete(lockKey);
     }
@@ -227,8 +228,11 @@ export class JobRunner implements OnModuleInit, OnApplicationBootstrap, BeforeAp
     return view({ ...run, ...finished });
   }
 
-  /** Takes the lease for a lock key: a live holder refuses (409 JOB_RUNNING), a dead one is closed. */
-  private async acquire(job: string, lockKey: string): Promise<SyncRunRow> {
+  /**
+   * Takes the lease for a lock key: a live holder refuses (409 JOB_RUNNING), a dead one is closed.
+   * No key (a job of `instance` scope): the run is recorded, excluded in this process only.
+   */
+  private async acquire(job: string, lockKey: string | null): Promise<SyncRunRow> {
     const live = new Set(this.liveRunIds());
     try {
       return await this.runs.acquire({ id: randomUUID(), job, lockKey, holder: this.instanceName, now: nowIso() }, this.leaseMs, (runId) => live.has(runId));

@@ -4,6 +4,7 @@ export type SyncRunStatus = 'running' | 'succeeded' | 'failed';
 
 @Entity('sync_runs')
 @Index('ix_sync_runs_job_started', ['job', 'startedAt'])
+@Index('ix_sync_runs_status_heartbeat', ['status', 'heartbeatAt'])
 export class SyncRun {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Sql } from '../database/sql';
 import { isUniqueViolation } from '../database/unique-violation';
 import { UnitOfWork } from '../database/unit-of-work';
+// loaded for its @Entity: it registers sync_runs with the DataSource (entity-registry.ts)
+import './sync-run.entity';
 import type { SyncRunStatus } from './sync-run.entity';
 
 /** A row of sync_runs as the runner reads it. */
@@ -53,11 +55,12 @@ export class SyncRunsStore {
   /**
    * Takes the lease of `lockKey` for a new run of `job` by `holder`, closing a dead holder first
    * (`isLive(runId)`: whether a run of this instance is alive). LeaseTaken when a live run holds it.
+   * A null key takes no lease: the run is only recorded (its instance excludes it on its own).
    */
-  async acquire(run: { id: string; job: string; lockKey: string; holder: string; now: string }, leaseMs: number, isLive: (runId: string) => boolean): Promise<SyncRunRow> {
+  async acquire(run: { id: string; job: string; lockKey: string | null; holder: string; now: string }, leaseMs: number, isLive: (runId: string) => boolean): Promise<SyncRunRow> {
     try {
       return await this.uow.unit(async (tx) => {
-        const current = await tx.one<SyncRunRow>(`SELECT ${COLUMNS} FROM sync_runs WHERE lock_key = $1 AND status = 'running'`, [run.lockKey]);
+        const current = run.lockKey === null ? null : await tx.one<SyncRunRow>(`SELECT ${COLUMNS} FROM sync_runs WHERE lock_key = $1 AND status = 'running'`, [run.lockKey]);
         if (current) {
           const reason = deathOf(current, run.holder, leaseMs, Date.parse(run.now), isLive);
           if (!reason) throw new LeaseTaken({ id: current.id, job: current.job, holder: current.holder });
@@ -121,16 +124,13 @@ export class SyncRunsStore {
    */
   async releaseStale(staleBefore: string, now: string, except: readonly string[] = []): Promise<number> {
     // a read first: the common answer is "none", and it needs no write (nor SQLite's writer lock)
-    const stale = await this.sql.query<{ id: string; beat: string }>(
-      `SELECT id, COALESCE(heartbeat_at, started_at) AS beat FROM sync_runs WHERE status = 'running' AND COALESCE(heartbeat_at, started_at) < $1`,
-      [staleBefore],
-    );
+    const stale = await this.sql.query<{ id: string; beat: string }>(`SELECT id, heartbeat_at AS beat FROM sync_runs WHERE status = 'running' AND heartbeat_at < $1`, [staleBefore]);
     const dead = stale.filter((run) => !except.includes(run.id));
     if (dead.length === 0) return 0;
     return this.uow.unit(async (tx) => {
       let closed = 0;
       for (const run of dead) {
-        closed += await tx.run(`UPDATE sync_runs SET status = 'failed', finished_at = $2, error = $3 WHERE id = $1 AND status = 'running' AND COALESCE(heartbeat_at, started_at) < $4`, [
+        closed += await tx.run(`UPDATE sync_runs SET status = 'failed', finished_at = $2, error = $3 WHERE id = $1 AND status = 'running' AND heartbeat_at < $4`, [
           run.id,
           now,
           staleReason(run.beat),

@@ -102,17 +102,18 @@ export class MessagesStore {
 
   /**
    * Moves a message to `status`, only from one of `from` (forward only, whoever wrote last); a final
-   * status ends its delivery checks.
+   * status ends its delivery checks. Null when it did not move, else the Task id the row holds after
+   * the update. That Task id is read by the update itself, after any flush that was writing it
+   * committed (PostgreSQL makes the update wait for the row), so a status never misses both the
+   * flush's re-check and its own task_status.
    */
-  advanceStatus(tx: Sql, id: string, from: readonly MessageStatus[], status: MessageStatus, errorCode: string | null, updatedAt: string): Promise<number> {
+  async advanceStatus(tx: Sql, id: string, from: readonly MessageStatus[], status: MessageStatus, errorCode: string | null, updatedAt: string): Promise<{ crmActivityId: string | null } | null> {
     const endChecks = status === 'delivered' || status === 'undelivered' || status === 'failed' ? ', delivery_check_at = NULL' : '';
-    return tx.run(`UPDATE messages SET status = $1, error_code = $2, updated_at = $3${endChecks} WHERE id = $4 AND status IN (${placeholders(from.length, 5)})`, [
-      status,
-      errorCode,
-      updatedAt,
-      id,
-      ...from,
-    ]);
+    const row = await tx.one<{ crm_activity_id: string | null }>(
+      `UPDATE messages SET status = $1, error_code = $2, updated_at = $3${endChecks} WHERE id = $4 AND status IN (${placeholders(from.length, 5)}) RETURNING crm_activity_id`,
+      [status, errorCode, updatedAt, id, ...from],
+    );
+    return row ? { crmActivityId: row.crm_activity_id } : null;
   }
 
   // ---- delivery-reconcile (messaging/delivery/): every write conditional on what the job read,

@@ -47,4 +47,14 @@ export class OutboxEntry {
 
   @Column({ name: 'updated_at', type: 'varchar', length: 30 })
   updatedAt!: string;
+
+  /** the instance whose flush holds the entry while its batch is in flight (outbox.store.ts) */
+  @Index('ix_outbox_claimed_by')
+  @Column({ name: 'claimed_by', type: 'varchar', length: 64, nullable: true })
+  claimedBy!: string | null;
+
+  /** the batch holding it; the batch's outcome is committed only while it still holds it */
+  @Index('ix_outbox_claim_id')
+  @Column({ name: 'claim_id', type: 'varchar', length: 36, nullable: true })
+  claimId!: string | null;
 }

@@ -14,7 +14,7 @@ import { SenderNumber } from '../numbers/sender-number.entity';
 import { ActivityFlushService } from './activity-flush.service';
 import { ApiBudget } from './api-budget';
 import { OutboxEntry } from '../outbox/outbox-entry.entity';
-import { OutboxService } from '../outbox/outbox.service';
+import { OutboxStore } from '../outbox/outbox.store';
 import { TaskSourceLoader } from './task-source.loader';
 
 describe('ActivityFlushService', () => {
@@ -30,11 +30,14 @@ describe('ActivityFlushService', () => {
     crm = new FakeCrmGateway();
     budget = new ApiBudget(crm, { apiBudgetShare: 0.9 } as AppConfig);
     mapping = new CrmMappingService({ crmMappingFile: 'config/crm-mapping.yaml' } as AppConfig, dataSource, new UnitOfWork(dataSource), crm);
-    service = new ActivityFlushService(dataSource, new UnitOfWork(dataSource), crm, budget, mapping, new TaskSourceLoader(dataSource, crm), new OutboxService());
+    service = flushOf(new UnitOfWork(dataSource));
     service.random = () => 0.5;
   });
 
   afterEach(() => dataSource.destroy());
+
+  const flushOf = (uow: UnitOfWork, instanceName = 'web-1') =>
+    new ActivityFlushService(dataSource, uow, crm, budget, mapping, new TaskSourceLoader(dataSource, crm), new OutboxStore(uow), { instanceName, outboxClaimSeconds: 60 });
 
   const outbox = () => dataSource.getRepository(OutboxEntry).find({ order: { id: 'ASC' } });
   const messages = () => dataSource.getRepository(Message).find();
@@ -181,11 +184,17 @@ describe('ActivityFlushService', () => {
   it('a crash between the Salesforce call and the local commit leaves the work pending, and the retry makes no second Task', async () => {
     const { list } = await seed(10);
     const uow = new UnitOfWork(dataSource);
-    const crashing = new ActivityFlushService(dataSource, uow, crm, budget, mapping, new TaskSourceLoader(dataSource, crm), new OutboxService());
-    jest.spyOn(uow, 'run').mockRejectedValueOnce(new Error('process killed'));
+    const crashing = flushOf(uow);
+    const unit = uow.unit.bind(uow);
+    // the claims commit (none of do_not_sms, then the Tasks), the batch's outcome does not (the process dies in between)
+    jest.spyOn(uow, 'unit').mockImplementationOnce(unit).mockImplementationOnce(unit).mockRejectedValueOnce(new Error('process killed'));
     await expect(crashing.drain()).rejects.toThrow('process killed');
     expect(crm.tasks.size).toBe(10);
-    expect((await outbox()).every((e) => e.status === 'pending' && e.attempts === 0)).toBe(true);
+    expect((await outbox()).every((e) => e.status === 'pending' && e.attempts === 0 && e.claimedBy === 'web-1')).toBe(true);
+    // another instance leaves the claimed entries alone while the claim lasts
+    expect(await flushOf(new UnitOfWork(dataSource), 'web-2').drain()).toMatchObject({ tasksLogged: 0, batches: 0 });
+    // web-1 restarted: its dead claims are released at boot, and the retry upserts the same external ids
+    await service.onApplicationBootstrap();
     const stats = await service.drain();
     expect(stats).toMatchObject({ tasksLogged: 10, tasksCreated: 0 });
     expect(crm.tasks.size).toBe(10);

@@ -1,16 +1,20 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager, In, LessThanOrEqual, MoreThan } from 'typeorm';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, In } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { CrmError, CrmGateway, CrmRecord, WriteResult } from '../crm/crm-gateway.port';
 import type { CrmMapping } from '../crm/crm-mapping';
 import { CrmMappingService } from '../crm/crm-mapping.service';
 import { classifyRecordError, describeRecordErrors } from '../crm/crm-record-error';
 import { Prospect } from '../crm/prospect.entity';
 import { nowIso } from '../database/columns';
-import { UnitOfWork } from '../database/unit-of-work';
+import { Tx, UnitOfWork } from '../database/unit-of-work';
 import { Message } from '../messaging/message.entity';
 import { ApiBudget } from './api-budget';
-import { OutboxEntry, OutboxKind } from '../outbox/outbox-entry.entity';
-import { OUTBOX_PRIORITY, OutboxService } from '../outbox/outbox.service';
+import type { OutboxKind } from '../outbox/outbox-entry.entity';
+import { OUTBOX_PRIORITY } from '../outbox/outbox.service';
+import { OutboxStore, type Claim, type ClaimedEntry, type Settlement } from '../outbox/outbox.store';
 import { decideRetry } from './retry-policy';
 import type { JobProgress } from '../jobs/job-handler';
 import { buildTask, describeMessage } from './task-builder';
@@ -57,23 +61,29 @@ interface BatchResult {
 
 /** One record to write and the outbox entries it settles. */
 interface WriteOp {
-  entries: OutboxEntry[];
+  entries: ClaimedEntry[];
   record: CrmRecord;
   messageId?: string;
 }
 
 /**
  * Drains the outbox into Salesforce: opt-out write-backs first, then Tasks upserted on the
- * external id through Collections (≤ 200 a call), then delivery-status updates. Each batch is read,
- * sent outside any transaction, and its outcome committed in one unit of work — so a crash in
- * between leaves the entries pending and the retry upserts the same external ids (no second Task).
+ * external id through Collections (≤ 200 a call), then delivery-status updates. Each batch is
+ * claimed (OutboxStore.claim: held by this instance, renewed while in flight), sent outside any
+ * transaction, and its outcome committed in one unit of work for the entries the claim still holds.
+ * Flushes on several instances thus share the queue and never push an entry twice; a crash in
+ * between leaves the entries pending, taken again once the claim expires (or at once when the
+ * instance restarts under its name), and the retry upserts the same external ids (no second Task).
  */
 @Injectable()
-export class ActivityFlushService {
+export class ActivityFlushService implements OnApplicationBootstrap {
   private readonly logger = new Logger(ActivityFlushService.name);
   private queue: Promise<unknown> = Promise.resolve();
   /** [0, 1) source for back-off jitter; tests may pin it */
   random: () => number = Math.random;
+  private readonly instanceName: string;
+  /** how long a claimed batch stays held without renewal */
+  claimMs: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -82,8 +92,18 @@ export class ActivityFlushService {
     private readonly budget: ApiBudget,
     private readonly mappings: CrmMappingService,
     private readonly loader: TaskSourceLoader,
-    private readonly outbox: OutboxService,
-  ) {}
+    private readonly outbox: OutboxStore,
+    @Inject(APP_CONFIG) config: Pick<AppConfig, 'instanceName' | 'outboxClaimSeconds'>,
+  ) {
+    this.instanceName = config.instanceName;
+    this.claimMs = config.outboxClaimSeconds * 1000;
+  }
+
+  /** Entries this instance held when it died (restarted under the same name) are due again at once. */
+  async onApplicationBootstrap(): Promise<void> {
+    const released = await this.outbox.releaseClaimsOf(this.instanceName, nowIso());
+    if (released > 0) this.logger.warn({ msg: 'outbox entries claimed by this instance before it restarted: released', entries: released, instance: this.instanceName });
+  }
 
   /** One pass over what is due now. Passes never overlap in this process (flush and reconcile share it). */
   drain(progress?: JobProgress & { readonly signal?: AbortSignal }): Promise<FlushStats> {
@@ -99,7 +119,7 @@ export class ActivityFlushService {
     };
     const callsBefore = this.crm.usage().callsMade;
     const startedAt = nowIso();
-    const total = await this.dataSource.getRepository(OutboxEntry).countBy({ status: 'pending', nextAttemptAt: LessThanOrEqual(startedAt) });
+    const total = await this.outbox.countDue(this.uow.sql, startedAt);
     let handled = 0;
     progress?.update(0, total, 'outbox');
     const mapping = await this.mappings.mapping();
@@ -112,11 +132,12 @@ export class ActivityFlushService {
             stats.pausedForBudget = 1;
             break kinds;
           }
-          const entries = await this.dueEntries(kind, afterId, startedAt);
+          const claim: Claim = { id: randomUUID(), by: this.instanceName, until: this.claimUntil() };
+          const entries = await this.outbox.claim(kind, afterId, startedAt, BATCH_SIZE, claim, nowIso());
           if (entries.length === 0) break;
           afterId = entries[entries.length - 1].id;
-          const result = await this.runBatch(kind, entries, mapping, stats);
-          await this.commit(entries, result, stats);
+          const result = await this.pushHolding(claim, () => this.runBatch(kind, entries, mapping, stats));
+          await this.commit(claim, entries, result, stats);
           stats.batches++;
           handled += entries.length;
           progress?.update(handled, total, kind);
@@ -133,15 +154,31 @@ export class ActivityFlushService {
     return stats;
   }
 
-  private dueEntries(kind: OutboxKind, afterId: number, now: string): Promise<OutboxEntry[]> {
-    return this.dataSource.getRepository(OutboxEntry).find({
-      where: { status: 'pending', priority: OUTBOX_PRIORITY[kind], kind, nextAttemptAt: LessThanOrEqual(now), id: MoreThan(afterId) },
-      order: { id: 'ASC' },
-      take: BATCH_SIZE,
-    });
+  private claimUntil(): string {
+    return new Date(Date.now() + this.claimMs).toISOString();
   }
 
-  private async runBatch(kind: OutboxKind, entries: OutboxEntry[], mapping: CrmMapping, stats: FlushStats): Promise<BatchResult> {
+  /**
+   * Runs a batch's Salesforce calls while renewing its claim (every third of the claim's length);
+   * a batch that fails before its outcome is known lets go of its entries at once.
+   */
+  private async pushHolding(claim: Claim, push: () => Promise<BatchResult>): Promise<BatchResult> {
+    const renewal = setInterval(() => {
+      claim.until = this.claimUntil();
+      this.outbox.renew(claim, nowIso()).catch((error: unknown) => this.logger.warn({ msg: 'outbox claim renewal failed', claim: claim.id, reason: String(error) }));
+    }, Math.max(1000, Math.floor(this.claimMs / 3)));
+    renewal.unref();
+    try {
+      return await push();
+    } catch (error) {
+      await this.outbox.releaseClaim(claim, nowIso()).catch(() => undefined);
+      throw error;
+    } finally {
+      clearInterval(renewal);
+    }
+  }
+
+  private async runBatch(kind: OutboxKind, entries: ClaimedEntry[], mapping: CrmMapping, stats: FlushStats): Promise<BatchResult> {
     const result: BatchResult = { outcomes: new Map(), taskIds: new Map(), lostTasks: [], writtenDescriptions: new Map(), transientCallError: null };
     switch (kind) {
       case 'do_not_sms':
@@ -157,7 +194,7 @@ export class ActivityFlushService {
     return result;
   }
 
-  private async upsertTasks(entries: OutboxEntry[], mapping: CrmMapping, result: BatchResult, stats: FlushStats): Promise<void> {
+  private async upsertTasks(entries: ClaimedEntry[], mapping: CrmMapping, result: BatchResult, stats: FlushStats): Promise<void> {
     const byMessage = groupBy(entries, (e) => e.aggregateId);
     const sources = await this.loader.load([...byMessage.keys()], mapping);
     const ops: WriteOp[] = [];
@@ -179,7 +216,7 @@ export class ActivityFlushService {
   }
 
   /** A logged Task gets its Description rewritten by Id; a message not logged yet is upserted whole. */
-  private async updateStatuses(entries: OutboxEntry[], mapping: CrmMapping, result: BatchResult, stats: FlushStats): Promise<void> {
+  private async updateStatuses(entries: ClaimedEntry[], mapping: CrmMapping, result: BatchResult, stats: FlushStats): Promise<void> {
     const messages = await this.dataSource.getRepository(Message).findBy({ id: In([...new Set(entries.map((e) => e.aggregateId))]) });
     const byId = new Map(messages.map((m) => [m.id, m]));
     const notLogged = entries.filter((e) => !byId.get(e.aggregateId)?.crmActivityId);
@@ -202,7 +239,7 @@ export class ActivityFlushService {
   }
 
   /** The latest value per prospect wins; grouped per People object, one update call each. */
-  private async writeDoNotSms(entries: OutboxEntry[], mapping: CrmMapping, result: BatchResult, stats: FlushStats): Promise<void> {
+  private async writeDoNotSms(entries: ClaimedEntry[], mapping: CrmMapping, result: BatchResult, stats: FlushStats): Promise<void> {
     const byProspect = groupBy(entries, (e) => e.aggregateId);
     const prospects = await this.dataSource.getRepository(Prospect).findBy({ id: In([...byProspect.keys()]) });
     const objectOf = new Map(prospects.map((p) => [p.id, p.objectType as string]));
@@ -270,70 +307,67 @@ export class ActivityFlushService {
     });
   }
 
-  private failed(kind: CrmError['kind'], entry: OutboxEntry, scope: 'record' | 'call', reason: string): EntryOutcome {
+  private failed(kind: CrmError['kind'], entry: ClaimedEntry, scope: 'record' | 'call', reason: string): EntryOutcome {
     const decision = decideRetry(kind, entry.attempts + 1, scope, this.random);
     return decision.action === 'park' ? { type: 'park', error: reason } : { type: 'retry', delayMs: decision.delayMs, error: reason };
   }
 
-  /** The batch's outcome in one transaction: Task ids on the messages, each entry's new state. */
-  private async commit(entries: OutboxEntry[], result: BatchResult, stats: FlushStats): Promise<void> {
+  /**
+   * The batch's outcome in one transaction: Task ids on the messages, each entry's new state (for
+   * the entries the claim still holds), and the claim let go.
+   */
+  private async commit(claim: Claim, entries: ClaimedEntry[], result: BatchResult, stats: FlushStats): Promise<void> {
     const now = Date.now();
     const at = new Date(now).toISOString();
-    const done: number[] = [];
-    await this.uow.run(async (manager) => {
-      for (const [messageId, taskId] of result.taskIds) await manager.update(Message, { id: messageId }, { crmActivityId: taskId });
-      await this.followStatusChanges(manager, result);
-      for (const messageId of result.lostTasks) await manager.update(Message, { id: messageId }, { crmActivityId: null });
-      for (const entry of entries) {
-        const outcome = result.outcomes.get(entry.id) ?? { type: 'retry', delayMs: 0, error: 'NOT_SENT: left out of the batch' };
-        if (outcome.type === 'done') {
-          done.push(entry.id);
-          continue;
-        }
-        await this.settle(manager, entry, outcome, now, at, stats);
-      }
-      if (done.length) {
-        await manager
-          .createQueryBuilder()
-          .update(OutboxEntry)
-          .set({ status: 'done', attempts: () => 'attempts + 1', lastError: null, updatedAt: at })
-          .whereInIds(done)
-          .execute();
-      }
+    const settlements = entries.map((entry) => this.settlement(entry, result.outcomes.get(entry.id) ?? { type: 'retry', delayMs: 0, error: 'NOT_SENT: left out of the batch' }, now));
+    const settled = await this.uow.unit(async (tx) => {
+      for (const [messageId, taskId] of result.taskIds) await tx.manager.update(Message, { id: messageId }, { crmActivityId: taskId });
+      await this.followStatusChanges(tx, result, at);
+      for (const messageId of result.lostTasks) await tx.manager.update(Message, { id: messageId }, { crmActivityId: null });
+      return this.outbox.settle(tx, claim, settlements, at);
     });
-    stats.recordsWritten += done.length;
+    for (const s of settlements) {
+      if (!settled.has(s.id)) {
+        this.logger.warn({ msg: 'outbox entry settled elsewhere: its claim expired while the batch was in flight', entry: s.id, claim: claim.id });
+        continue;
+      }
+      if (s.outcome === 'done') stats.recordsWritten++;
+      else if (s.outcome === 'parked') stats.parked++;
+      else stats.deferred++;
+    }
   }
 
   /**
    * A delivery status that arrived while its Task was being written (the message had no Task id
    * yet, so no task_status was queued) follows in a status update, queued in this transaction.
+   * The message is read after this transaction wrote its Task id, so a status committed at any
+   * moment is seen either here or by the status callback itself (which reads the Task id its own
+   * update returns: messages.store advanceStatus) — never by neither.
    */
-  private async followStatusChanges(manager: EntityManager, result: BatchResult): Promise<void> {
+  private async followStatusChanges(tx: Tx, result: BatchResult, at: string): Promise<void> {
     const logged = [...result.taskIds.keys()];
     if (logged.length === 0) return;
-    const now = await manager.getRepository(Message).findBy({ id: In(logged) });
-    for (const message of now) {
-      if (describeMessage(message) !== result.writtenDescriptions.get(message.id)) {
-        await this.outbox.enqueue(manager, 'task_status', message.id, { status: message.status, errorCode: message.errorCode });
-      }
-    }
+    const now = await tx.manager.getRepository(Message).findBy({ id: In(logged) });
+    const follow = now.filter((message) => describeMessage(message) !== result.writtenDescriptions.get(message.id));
+    await this.outbox.enqueue(
+      tx,
+      follow.map((message) => ({ kind: 'task_status' as const, aggregateId: message.id, payload: { status: message.status, errorCode: message.errorCode } })),
+      at,
+    );
   }
 
-  private async settle(manager: EntityManager, entry: OutboxEntry, outcome: Exclude<EntryOutcome, { type: 'done' }>, now: number, at: string, stats: FlushStats) {
-    if (outcome.type === 'park') {
-      stats.parked++;
-      this.logger.warn(`outbox entry ${entry.id} (${entry.kind} ${entry.aggregateId}) parked: ${outcome.error}`);
-      await manager.update(OutboxEntry, { id: entry.id }, { status: 'parked', attempts: entry.attempts + 1, lastError: outcome.error, updatedAt: at });
-      return;
+  private settlement(entry: ClaimedEntry, outcome: EntryOutcome, now: number): Settlement {
+    switch (outcome.type) {
+      case 'done':
+        return { id: entry.id, outcome: 'done' };
+      case 'park':
+        this.logger.warn(`outbox entry ${entry.id} (${entry.kind} ${entry.aggregateId}) parked: ${outcome.error}`);
+        return { id: entry.id, outcome: 'parked', attempts: entry.attempts + 1, lastError: outcome.error };
+      case 'retry':
+        return { id: entry.id, outcome: 'retry', attempts: entry.attempts + 1, nextAttemptAt: new Date(now + outcome.delayMs).toISOString(), lastError: outcome.error };
+      case 'again':
+        return { id: entry.id, outcome: 'retry', attempts: entry.attempts, nextAttemptAt: new Date(now).toISOString(), lastError: outcome.error };
     }
-    stats.deferred++;
-    const delay = outcome.type === 'retry' ? outcome.delayMs : 0;
-    await manager.update(OutboxEntry, { id: entry.id }, {
-      attempts: entry.attempts + (outcome.type === 'retry' ? 1 : 0),
-      nextAttemptAt: new Date(now + delay).toISOString(),
-      lastError: outcome.error,
-      updatedAt: at,
-    });
   }
 }
 
@@ -343,7 +377,7 @@ function asCrmError(error: unknown): CrmError {
   return new CrmError('TEMPORARY', error instanceof Error ? error.message : String(error), null);
 }
 
-function doNotSmsValue(entry: OutboxEntry): boolean | null {
+function doNotSmsValue(entry: ClaimedEntry): boolean | null {
   try {
     const payload = JSON.parse(entry.payload ?? '{}') as { value?: unknown; doNotSms?: unknown };
     const value = payload.value ?? payload.doNotSms;

@@ -13,6 +13,8 @@ import { ReconcileService } from './reconcile.service';
 export class ActivityFlushJob implements JobHandler {
   readonly name = 'activity-flush';
   readonly lockKey = 'activity-flush';
+  /** flushes on several instances share the outbox: each claims its own batches */
+  readonly scope = 'instance';
   readonly schedule: string | null;
 
   constructor(

@@ -12,6 +12,7 @@ import { ActivityFlushService } from './activity-flush.service';
 import { ApiBudget } from './api-budget';
 import { OutboxEntry } from '../outbox/outbox-entry.entity';
 import { OutboxService } from '../outbox/outbox.service';
+import { OutboxStore } from '../outbox/outbox.store';
 import { ReconcileService } from './reconcile.service';
 import { TaskSourceLoader } from './task-source.loader';
 
@@ -30,7 +31,7 @@ describe('ReconcileService', () => {
     budget = new ApiBudget(crm, config);
     const uow = new UnitOfWork(dataSource);
     const mappings = new CrmMappingService({ ...config, crmMappingFile: 'config/crm-mapping.yaml' } as AppConfig, dataSource, uow, crm);
-    flush = new ActivityFlushService(dataSource, uow, crm, budget, mappings, new TaskSourceLoader(dataSource, crm), new OutboxService());
+    flush = new ActivityFlushService(dataSource, uow, crm, budget, mappings, new TaskSourceLoader(dataSource, crm), new OutboxStore(uow), { instanceName: 'web-1', outboxClaimSeconds: 60 });
     reconcile = new ReconcileService(dataSource, uow, crm, budget, mappings, new OutboxService(), flush, config);
   });
 

@@ -13,7 +13,8 @@ const EARLY_MAX = 10_000;
 
 /**
  * Applies delivery statuses to outbound messages, forward only. A change after the message was
- * logged to the CRM (crmActivityId set) queues a `task_status` write in the same transaction.
+ * logged to the CRM (crmActivityId set, as the update finds it) queues a `task_status` write in the
+ * same transaction; a change the flush of its Task missed is caught by the flush's re-check.
  *
  * A callback can outrun the send that caused it (Twilio answers the create, then calls back before
  * we stored the sid). Such a status is held here briefly and applied when the send records its sid.
@@ -38,8 +39,10 @@ export class DeliveryStatusService {
       const nextError = errorCode ?? (status === 'undelivered' || status === 'failed' ? message.errorCode : null);
       const now = nowIso();
       // the status condition keeps the rule forward-only whatever else wrote the row meanwhile
-      if ((await this.messages.advanceStatus(tx, message.id, statusesBefore(status), status, nextError, now)) === 0) return 'ignored';
-      if (message.crmActivityId) await this.outbox.enqueue(tx, [{ kind: 'task_status', aggregateId: message.id, payload: { status, errorCode: nextError } }], now);
+      const moved = await this.messages.advanceStatus(tx, message.id, statusesBefore(status), status, nextError, now);
+      if (!moved) return 'ignored';
+      // the Task id as the update found it, not as read above: a flush may have logged it in between
+      if (moved.crmActivityId) await this.outbox.enqueue(tx, [{ kind: 'task_status', aggregateId: message.id, payload: { status, errorCode: nextError } }], now);
       return 'applied';
     });
     if (outcome === 'unknown') this.holdEarly(providerSid, status, errorCode);
