@@ -5,6 +5,7 @@ import { nowIso } from '../database/columns';
 import type { Sql } from '../database/sql';
 import { UnitOfWork } from '../database/unit-of-work';
 import { NotificationBus } from './notification-bus';
+import { NotificationRelay } from './notification-relay.service';
 import type { Notification } from './notification.entity';
 import { NotificationView, previewOf, toNotificationView } from './notification.view';
 import { NotificationsStore } from './notifications.store';
@@ -21,8 +22,9 @@ export interface ReplyNotification {
 export const DEFAULT_LIST_LIMIT = 50;
 
 /**
- * A rep's notifications: written in the same unit of work as the reply that caused them, then
- * published on the bus once committed (`publish`), so a stream never shows a rolled-back reply.
+ * A rep's notifications: written in the same unit of work as the reply that caused them and
+ * announced to the other instances in it (delivered on commit), then published on this instance's
+ * bus once committed (`publish`), so a stream never shows a rolled-back reply.
  */
 @Injectable()
 export class NotificationsService {
@@ -30,6 +32,7 @@ export class NotificationsService {
     private readonly store: NotificationsStore,
     private readonly uow: UnitOfWork,
     private readonly bus: NotificationBus,
+    private readonly relay: NotificationRelay,
   ) {}
 
   /** One notification per reply, inside the caller's unit of work (`tx`): one multi-row statement. */
@@ -48,10 +51,11 @@ export class NotificationsService {
       readAt: null,
     }));
     await this.store.insert(tx, rows);
+    await this.relay.announce(tx, rows);
     return rows.map(toNotificationView);
   }
 
-  /** After commit: tell the user's open streams. */
+  /** After commit: tell the user's open streams on this instance (the others heard the announcement). */
   publish(userId: string, notification: NotificationView): void {
     this.bus.publish(userId, notification);
   }
