@@ -4,7 +4,9 @@ import { CrmMappingController } from './crm-mapping.controller';
 import { CrmMappingService } from './crm-mapping.service';
 import { CrmMirrorService } from './mirror/crm-mirror.service';
 import { FullResyncJob, MirrorJob } from './mirror/mirror.jobs';
+import { AccountsStore } from './mirror/accounts.store';
 import { ProspectsStore } from './mirror/prospects.store';
+import { WatermarksStore } from './mirror/watermarks.store';
 import { MirrorRetryPolicy } from './mirror/retry';
 import { ProspectDirectory } from './prospect-directory.service';
 import { ProspectsController } from './prospects.controller';
@@ -17,7 +19,7 @@ import { RecordContextService } from './record-context.service';
 @Module({
   imports: [CrmModule],
   controllers: [CrmMappingController, ProspectsController],
-  providers: [CrmMappingService, ProspectDirectory, RecordContextService, CrmMirrorService, MirrorRetryPolicy, MirrorJob, FullResyncJob, ProspectsStore],
+  providers: [CrmMappingService, ProspectDirectory, RecordContextService, CrmMirrorService, MirrorRetryPolicy, MirrorJob, FullResyncJob, ProspectsStore, AccountsStore, WatermarksStore],
   exports: [CrmMappingService, ProspectsStore, ProspectDirectory, RecordContextService, CrmMirrorService],
 })
 export class CrmMirrorModule {}

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { Database } from 'better-sqlite3';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { Sql, SqlEngine, SqlRow, SqlValue } from './sql';
 import { sqlDriver, SqlDriver, SqlSession } from './sql-drivers';
@@ -78,19 +77,6 @@ export class UnitOfWork {
   /** A unit written with TypeORM's manager. */
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.unit((tx) => work(tx.manager));
-  }
-
-  /** The better-sqlite3 handle TypeORM runs on; null on PostgreSQL. @deprecated being replaced by stores on `Sql` */
-  get sqlite(): Database | null {
-    if (this.driver.engine !== 'sqlite') return null;
-    return (this.dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection;
-  }
-
-  /** @deprecated SQLite only: a synchronous body on the handle, as a unit. */
-  runNativeGrouped<T>(work: (db: Database) => T): Promise<T> {
-    const db = this.sqlite;
-    if (!db) return Promise.reject(new Error('runNativeGrouped needs SQLite'));
-    return this.unit(async () => work(db));
   }
 
   private async drain(): Promise<void> {

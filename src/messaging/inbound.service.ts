@@ -1,6 +1,6 @@
 import { newMessage } from './new-message';
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { normalizePhone } from '../common/phone-number';
 import { uuid7 } from '../common/uuid7';
 import type { AppConfig } from '../config/app-config';
@@ -12,11 +12,11 @@ import { isUniqueViolation } from '../database/unique-violation';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { NotificationView } from '../notifications/notification.view';
-import { OutboxService } from '../outbox/outbox.service';
+import { OutboxStore } from '../outbox/outbox.store';
 import { Conversation, conversationKey, ConversationMatcher } from './conversation-matcher';
 import { KeywordOutcome, KeywordReplies, keywordReplies, replyFor } from './keyword-replies';
 import { Message } from './message.entity';
-import { messageParams, messageStatements, outboxParams } from './message-statements';
+import { MessagesStore } from './messages.store';
 import { countSegments, MAX_CONCATENATED_SEGMENTS } from './segments';
 import { KeywordReplySender } from './replies/keyword-reply-sender.service';
 
@@ -82,7 +82,8 @@ export class InboundService {
     private readonly uow: UnitOfWork,
     private readonly matcher: ConversationMatcher,
     private readonly consent: ConsentService,
-    private readonly outbox: OutboxService,
+    private readonly outboxStore: OutboxStore,
+    private readonly messages: MessagesStore,
     private readonly notifications: NotificationsService,
     private readonly replySender: KeywordReplySender,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -124,20 +125,20 @@ export class InboundService {
 
   private async recordOne(tx: Tx, sms: InboundSms, classification: InboundClassification): Promise<InboundResult> {
     const { manager } = tx;
-    if (await manager.getRepository(Message).existsBy({ providerSid: sms.messageSid })) return { duplicate: true, messageSid: sms.messageSid };
+    if ((await this.messages.storedSids(tx, [sms.messageSid])).size > 0) return { duplicate: true, messageSid: sms.messageSid };
     const conversation = (await this.matcher.matchMany(manager, [sms])).get(conversationKey(sms.from, sms.to))!;
     const message = inboundMessage(sms, classification, conversation, nowIso());
-    await manager.getRepository(Message).insert(message);
+    await this.messages.insert(tx, [message]);
 
     const outcome = await this.applyKeyword(manager, classification, message);
     // Every message becomes a Task; one from a number no prospect holds is logged without a WhoId
     // (owned by the number's owner), as reconcile would do anyway.
-    await this.outbox.enqueue(manager, 'task_upsert', message.id);
+    await this.outboxStore.enqueue(tx, [{ kind: 'task_upsert', aggregateId: message.id }], message.createdAt);
     const [notification = null] = await this.notifications.createForReplies(tx, notificationsFor([{ message, conversation }]));
 
     const replyText = replyFor(outcome, this.config.optOutConfirmation, this.replies);
     const reply = replyText ? replyTo(message, replyText) : null;
-    if (reply) await manager.getRepository(Message).insert(reply);
+    if (reply) await this.messages.insert(tx, [reply]);
     return { duplicate: false, message, classification, outcome, notification, reply };
   }
 
@@ -198,8 +199,7 @@ export class InboundService {
   private async recordBatch(tx: Tx, batch: Pending[]): Promise<InboundResult[]> {
     const { manager } = tx;
     const sids = batch.map((item) => item.sms.messageSid);
-    const stored = await manager.getRepository(Message).find({ select: { providerSid: true }, where: { providerSid: In(sids) } });
-    const seen = new Set(stored.map((m) => m.providerSid));
+    const seen = await this.messages.storedSids(tx, sids);
     const fresh: Pending[] = [];
     for (const item of batch) {
       if (seen.has(item.sms.messageSid)) continue;
@@ -214,7 +214,7 @@ export class InboundService {
       written.set(item, { message: inboundMessage(item.sms, item.classification, conversation, now), conversation });
     }
     const entries = [...written.values()];
-    await this.insertReplies(manager, entries.map((e) => e.message), now);
+    await this.insertReplies(tx, entries.map((e) => e.message), now);
     const notified = entries.filter((e) => e.message.userId);
     const views = await this.notifications.createForReplies(tx, notificationsFor(notified));
     const viewByMessage = new Map(notified.map((e, i) => [e.message.id, views[i]]));
@@ -233,23 +233,10 @@ export class InboundService {
     });
   }
 
-  /**
-   * The replies and their CRM outbox entries (every message is logged). On SQLite, prepared
-   * statements that join the unit of work's transaction on the one connection (no query building
-   * for a few hundred parameters per batch); elsewhere one multi-row statement per table.
-   */
-  private async insertReplies(manager: EntityManager, messages: Message[], now: string): Promise<void> {
-    const logged = messages.map((m) => m.id);
-    const db = this.uow.sqlite;
-    if (db) {
-      const s = messageStatements(db);
-      for (const message of messages) s.insertMessage.run(messageParams(message));
-      for (const id of logged) s.insertOutbox.run(outboxParams('task_upsert', id, now));
-      return;
-    }
-    // updateEntity(false): nothing is generated by the database, so skip TypeORM's read-back.
-    if (messages.length > 0) await manager.createQueryBuilder().insert().into(Message).values(messages).updateEntity(false).execute();
-    await this.outbox.enqueueMany(manager, 'task_upsert', logged);
+  /** The replies and their CRM outbox entries (every message is logged): one multi-row statement per table. */
+  private async insertReplies(tx: Tx, messages: Message[], now: string): Promise<void> {
+    await this.messages.insert(tx, messages);
+    await this.outboxStore.enqueue(tx, messages.map((m) => ({ kind: 'task_upsert' as const, aggregateId: m.id })), now);
   }
 
   // ---- after the commit ----------------------------------------------------------------------

@@ -12,7 +12,10 @@ import { Prospect } from '../prospect.entity';
 import { ProspectPhone } from '../prospect-phone.entity';
 import { ProspectDirectory } from '../prospect-directory.service';
 import { CrmMirrorService } from './crm-mirror.service';
+import { AccountsStore } from './accounts.store';
+import { ProspectsStore } from './prospects.store';
 import { MirrorRetryPolicy } from './retry';
+import { WatermarksStore } from './watermarks.store';
 
 const T0 = Date.parse('2026-11-29T10:00:00.000Z');
 const stamp = (seconds: number) => new Date(T0 + seconds * 1000).toISOString().replace('Z', '+0000');
@@ -60,7 +63,8 @@ describe('CRM mirror (service over a real SQLite database and a fake org)', () =
     settings.mirrorOverlapSeconds = 300;
     const retry = new MirrorRetryPolicy();
     retry.delaysMs = [1, 1, 1];
-    mirror = new CrmMirrorService(crm, new CrmMappingService(config, dataSource, uow, crm), uow, retry, dataSource, settings);
+    const stores = [new ProspectsStore(uow.sql), new AccountsStore(), new WatermarksStore(uow.sql)] as const;
+    mirror = new CrmMirrorService(crm, new CrmMappingService(config, dataSource, uow, crm), uow, retry, ...stores, settings);
     directory = new ProspectDirectory(dataSource, uow);
   });
   afterEach(() => dataSource.destroy());

@@ -1,15 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { nowIso } from '../../database/columns';
-import { UnitOfWork } from '../../database/unit-of-work';
+import { Tx, UnitOfWork } from '../../database/unit-of-work';
 import { JobFailedError, type JobProgress, type JobStats } from '../../jobs/job-handler';
-import { SyncWatermark } from './sync-watermark.entity';
 import { CrmGateway, type QueryPage } from '../crm-gateway.port';
 import { CrmMappingService } from '../crm-mapping.service';
-import { pageRows } from './mirror-rows';
-import { createMirrorStore, type MirrorStore } from './mirror-store';
+import { AccountsStore } from './accounts.store';
+import { pageRows, type PageRows } from './mirror-rows';
+import { ProspectsStore } from './prospects.store';
+import { WatermarksStore } from './watermarks.store';
 import { isAfter, MIRROR_BATCH_SIZE, notBefore, mirrorSoql, mirrorSpecs, queryRanAt, type MirrorSpec, type Watermark } from './mirror-spec';
 import { MirrorRetryPolicy, withRetry } from './retry';
 
@@ -61,18 +61,17 @@ const emptyStats = (): MirrorStats => ({
 @Injectable()
 export class CrmMirrorService {
   private readonly logger = new Logger('CrmMirror');
-  private readonly store: MirrorStore;
 
   constructor(
     private readonly crm: CrmGateway,
     private readonly mappings: CrmMappingService,
     private readonly uow: UnitOfWork,
     private readonly retry: MirrorRetryPolicy,
-    dataSource: DataSource,
+    private readonly prospects: ProspectsStore,
+    private readonly accounts: AccountsStore,
+    private readonly watermarks: WatermarksStore,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'mirrorOverlapSeconds'>,
-  ) {
-    this.store = createMirrorStore(dataSource.manager);
-  }
+  ) {}
 
   /** Mirrors every object of the active mapping; one object failing does not stop the others, but fails the run. */
   async run(mode: MirrorMode, progress: JobProgress): Promise<MirrorStats> {
@@ -131,17 +130,7 @@ export class CrmMirrorService {
         if (!next && notBefore(ranAt, mark)) watermark = ranAt;
       }
       const syncedAt = nowIso();
-      const result = await this.uow.run((manager) =>
-        this.store.applyPage(manager, {
-          object: spec.object,
-          kind: spec.kind,
-          prospects: rows.prospects,
-          accounts: rows.accounts,
-          removedIds: rows.removedIds,
-          watermark,
-          syncedAt,
-        }),
-      );
+      const result = await this.uow.unit((tx) => this.applyPage(tx, spec, rows, watermark, syncedAt));
       mark = watermark ?? mark;
       stats.pages++;
       stats.recordsRead += read;
@@ -159,23 +148,29 @@ export class CrmMirrorService {
     if (mode === 'full') await this.sweep(spec, startedAt, ranAt, stats);
   }
 
+  /** One page's changes, and the watermark advance past it (null: leave it), in the caller's unit. */
+  private async applyPage(tx: Tx, spec: MirrorSpec, rows: PageRows, watermark: Watermark | null, syncedAt: string): Promise<{ upserted: number; removed: number }> {
+    let removed = 0;
+    if (rows.removedIds.length > 0) {
+      removed = spec.kind === 'people' ? await this.prospects.remove(tx, rows.removedIds) : await this.accounts.remove(tx, rows.removedIds);
+    }
+    const upserted = (await this.prospects.upsert(tx, rows.prospects, syncedAt)) + (await this.accounts.upsert(tx, rows.accounts, syncedAt));
+    if (watermark) await this.watermarks.set(tx, spec.object, watermark, syncedAt);
+    return { upserted, removed };
+  }
+
   /** After a complete full read: drop what was not seen, and move the watermark up to the second the read ran. */
   private async sweep(spec: MirrorSpec, startedAt: string, reached: Watermark, stats: MirrorStats): Promise<void> {
-    const swept = await this.uow.run(async (manager) => {
-      const removed = await this.store.sweep(manager, spec.object, spec.kind, startedAt);
-      const repo = manager.getRepository(SyncWatermark);
-      const current = await repo.findOneBy({ objectName: spec.object });
-      if (notBefore(reached, current ? { modstamp: current.lastModstamp, id: current.lastId } : null)) {
-        await repo.save({ objectName: spec.object, lastModstamp: reached.modstamp, lastId: reached.id, updatedAt: nowIso() });
-      }
+    const swept = await this.uow.unit(async (tx) => {
+      const removed = spec.kind === 'people' ? await this.prospects.sweep(tx, spec.object, startedAt) : await this.accounts.sweep(tx, startedAt);
+      if (notBefore(reached, await this.watermarks.of(spec.object, tx))) await this.watermarks.set(tx, spec.object, reached, nowIso());
       return removed;
     });
     stats.recordsRemoved += swept;
     stats.recordsWritten += swept;
   }
 
-  private async watermarkOf(objectName: string): Promise<Watermark | null> {
-    const row = await this.uow.run((manager) => manager.getRepository(SyncWatermark).findOneBy({ objectName }));
-    return row ? { modstamp: row.lastModstamp, id: row.lastId } : null;
+  private watermarkOf(objectName: string): Promise<Watermark | null> {
+    return this.uow.unit((tx) => this.watermarks.of(objectName, tx));
   }
 }

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { bool, Sql } from '../../database/sql';
+import { bool, chunksOf, placeholders, Sql, SqlValue, valuesList } from '../../database/sql';
 import type { PeopleObject } from '../prospect.entity';
+import type { ProspectRow } from './mirror-rows';
+import { lastPerId, upsertText } from './upsert';
+
+const PROSPECT_COLUMNS = ['id', 'object_type', 'name', 'account_id', 'owner_id', 'do_not_call', 'do_not_sms', 'enrolled', 'system_modstamp', 'synced_at'];
+const PHONE_COLUMNS = ['prospect_id', 'field', 'position', 'e164'];
 
 /** A mirrored Contact or Lead with its indexed phones in the mapping's field order. */
 export interface PersonRow {
@@ -29,7 +34,11 @@ export interface PersonMatch {
   phoneNumbers: string[];
 }
 
-/** The hot reads of `prospects` and `prospect_phones` (the send gate's, on every send), in plain SQL. */
+/**
+ * The `prospects` and `prospect_phones` tables: the hot reads (the send gate's, on every send) and
+ * the mirror's writes, in plain SQL, one text for both engines. Writes take the caller's unit of
+ * work (`tx`), so a page commits with its watermark.
+ */
 @Injectable()
 export class ProspectsStore {
   constructor(private readonly sql: Sql) {}
@@ -102,6 +111,41 @@ export class ProspectsStore {
       name: p.name,
       phoneNumbers: [...new Set(phones.filter((ph) => ph.prospect_id === p.id).map((ph) => ph.e164))],
     }));
+  }
+
+  // ---- the mirror's writes ---------------------------------------------------------------------
+
+  /** Inserts or updates these people (the last of each id), stamped `syncedAt`, their phones replaced; returns how many. */
+  async upsert(tx: Sql, prospects: readonly ProspectRow[], syncedAt: string): Promise<number> {
+    const rows = lastPerId(prospects);
+    for (const chunk of chunksOf(rows, PROSPECT_COLUMNS.length)) {
+      const params: SqlValue[] = chunk.flatMap((p) => [p.id, p.objectType, p.name, p.accountId, p.ownerId, p.doNotCall, p.doNotSms, p.enrolled, p.systemModstamp, syncedAt]);
+      await tx.run(upsertText('prospects', PROSPECT_COLUMNS, valuesList(chunk.length, PROSPECT_COLUMNS.length)), params);
+    }
+    await this.deletePhones(tx, rows.map((p) => p.id));
+    const phones = rows.flatMap((p) => p.phones.map((phone): SqlValue[] => [p.id, phone.field, phone.position, phone.e164]));
+    for (const chunk of chunksOf(phones, PHONE_COLUMNS.length)) {
+      await tx.run(`INSERT INTO prospect_phones (${PHONE_COLUMNS.join(', ')}) VALUES ${valuesList(chunk.length, PHONE_COLUMNS.length)}`, chunk.flat());
+    }
+    return rows.length;
+  }
+
+  /** Removes these people and their phones; returns how many were there. */
+  async remove(tx: Sql, ids: readonly string[]): Promise<number> {
+    await this.deletePhones(tx, ids);
+    let removed = 0;
+    for (const chunk of chunksOf(ids, 1)) removed += await tx.run(`DELETE FROM prospects WHERE id IN (${placeholders(chunk.length)})`, chunk);
+    return removed;
+  }
+
+  /** full-resync: removes the people of `objectType` not written since `before`, and their phones; returns how many. */
+  async sweep(tx: Sql, objectType: string, before: string): Promise<number> {
+    await tx.run('DELETE FROM prospect_phones WHERE prospect_id IN (SELECT id FROM prospects WHERE object_type = $1 AND synced_at < $2)', [objectType, before]);
+    return tx.run('DELETE FROM prospects WHERE object_type = $1 AND synced_at < $2', [objectType, before]);
+  }
+
+  private async deletePhones(tx: Sql, prospectIds: readonly string[]): Promise<void> {
+    for (const chunk of chunksOf(prospectIds, 1)) await tx.run(`DELETE FROM prospect_phones WHERE prospect_id IN (${placeholders(chunk.length)})`, chunk);
   }
 }
 
