@@ -100,6 +100,11 @@ describeOnPostgres('three instances of the built service on one PostgreSQL datab
         streams.push(stream);
       }
       await until('the streams to be subscribed', () => streams.every((s) => s.raw().includes(': connected')));
+      for (const instance of instances) {
+        const metrics = await (await fetch(`${instance.url}/metrics`)).text();
+        expect(metrics).toMatch(/^sms_notification_listener_up 1$/m);
+        expect(metrics).toMatch(/^sms_notification_streams_open 1$/m);
+      }
 
       const send = (instance: ServiceProcess, to: { id: string; phone: string }, body: string, idempotencyKey?: string) =>
         instance.api('POST', '/api/messages', key, { recordId: to.id, from: ALICE_NUMBER, to: to.phone, body, ...(idempotencyKey ? { idempotencyKey } : {}) });

@@ -24,6 +24,8 @@ export interface DatabaseEvents {
   announce(tx: Sql, payloads: readonly string[]): Promise<void>;
   listen(receiver: DatabaseEventsReceiver): Promise<void>;
   close(): Promise<void>;
+  /** false while the listening connection is down and reconnecting */
+  readonly listening: boolean;
 }
 
 /** PostgreSQL's limit on a NOTIFY payload is 8000 bytes; callers keep theirs well below. */
@@ -52,6 +54,7 @@ export function databaseEvents(dataSource: DataSource, options: DatabaseEventsOp
  * this process already delivered itself after its commit; there is no one else to tell.
  */
 export class InProcessEvents implements DatabaseEvents {
+  readonly listening = true;
   async announce(): Promise<void> {}
   async listen(): Promise<void> {}
   async close(): Promise<void> {}
@@ -111,7 +114,6 @@ export class PostgresEvents implements DatabaseEvents {
     if (client) await client.end().catch(() => undefined);
   }
 
-  /** Whether the listening connection is up (for tests and health). */
   get listening(): boolean {
     return this.client !== null;
   }

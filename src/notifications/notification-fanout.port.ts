@@ -20,4 +20,6 @@ export abstract class NotificationFanout {
   /** Starts listening (resolves once listening, or once reconnecting is under way). */
   abstract listen(receiver: FanoutReceiver): Promise<void>;
   abstract close(): Promise<void>;
+  /** false while the listening connection is down and reconnecting (true where there is nothing to listen for) */
+  abstract readonly listening: boolean;
 }

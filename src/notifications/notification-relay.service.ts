@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Sql } from '../database/sql';
+import { registerLiveGauge } from '../health/metrics';
 import { NotificationBus } from './notification-bus';
 import { FanoutReceiver, NotificationFanout } from './notification-fanout.port';
 import { toNotificationView } from './notification.view';
@@ -41,6 +42,8 @@ export class NotificationRelay implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    registerLiveGauge('sms_notification_listener_up', '1 while this instance hears the notifications other instances commit (PostgreSQL LISTEN); 0 while it reconnects', () => (this.fanout.listening ? 1 : 0));
+    registerLiveGauge('sms_notification_streams_open', 'Notification streams (SSE) open on this instance', () => this.bus.listenerCount());
     const receiver: FanoutReceiver = {
       message: (payload) => this.enqueue(() => this.received(payload)),
       reconnected: (downSince) => this.enqueue(() => this.resync(downSince)),
