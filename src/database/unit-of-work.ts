@@ -38,8 +38,9 @@ const MAX_BATCH: Record<SqlEngine, number> = { sqlite: 500, postgres: 60 };
  * The one way to write: `unit(async tx => …)` runs `work` atomically, on both engines the same way.
  *
  * Group commit: the units asked for while a transaction is running (or in the same turn of the
- * event loop) run together in the next one, one after another, each in its own savepoint, so a
- * unit that throws is rolled back and rejected alone while the others commit. Every promise
+ * event loop) run together in the next one, one after another. A unit that throws is rolled back
+ * and rejected alone while the others commit: the batch runs without savepoints first (no round
+ * trips spent on them), and only when a unit throws do the others run again, each in a savepoint. Every promise
  * settles only after its transaction committed (or rolled back). One transaction runs at a time:
  * on SQLite that is required (TypeORM shares one connection, STACK.md "A correctness trap"), on
  * PostgreSQL it turns a burst of concurrent requests into one BEGIN … COMMIT on one pooled
@@ -85,30 +86,46 @@ export class UnitOfWork {
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, MAX_BATCH[this.driver.engine]);
-        await this.commit(batch);
+        const rest = await this.commit(batch, false);
+        // a unit threw: it was answered, and the units of its batch run again, each in a savepoint
+        if (rest.length > 0) await this.commit(rest, true);
       }
     } finally {
       this.running = false;
     }
   }
 
-  private async commit(batch: Pending[]): Promise<void> {
+  /**
+   * One transaction for the batch. Without savepoints (the usual case: a round trip less per unit
+   * on PostgreSQL), the first unit that throws rolls the whole transaction back: it is rejected,
+   * and the units that had not been answered are returned, to run again with a savepoint each.
+   * With savepoints, a unit that throws is rolled back and rejected alone while the others commit.
+   */
+  private async commit(batch: Pending[], savepoints: boolean): Promise<Pending[]> {
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     let queryRunner: QueryRunner | null = null;
+    let retry: Pending[] = [];
     try {
       queryRunner = this.dataSource.createQueryRunner();
       const session = await this.driver.session(queryRunner);
       const tx = new Tx(session, queryRunner.manager);
       await queryRunner.startTransaction();
       // a unit alone needs no savepoint: when it throws, the transaction is rolled back
-      const savepoints = batch.length > 1;
+      const useSavepoints = savepoints && batch.length > 1;
       for (let i = 0; i < batch.length; i++) {
-        if (savepoints) await session.exec(i === 0 ? 'SAVEPOINT unit' : 'RELEASE SAVEPOINT unit; SAVEPOINT unit');
+        if (useSavepoints) await session.exec(i === 0 ? 'SAVEPOINT unit' : 'RELEASE SAVEPOINT unit; SAVEPOINT unit');
         try {
           outcomes.push({ ok: true, value: await batch[i].work(tx) });
         } catch (error) {
           outcomes.push({ ok: false, error });
-          if (savepoints) await session.exec('ROLLBACK TO SAVEPOINT unit');
+          if (useSavepoints) await session.exec('ROLLBACK TO SAVEPOINT unit');
+          else if (batch.length > 1) {
+            // nothing of this transaction is kept: the thrower is answered, the others run again
+            retry = batch.filter((_, j) => j !== i);
+            batch = [batch[i]];
+            outcomes.splice(0, outcomes.length - 1);
+            break;
+          }
         }
       }
       if (outcomes.every((o) => !o.ok)) await queryRunner.rollbackTransaction();
@@ -118,9 +135,11 @@ export class UnitOfWork {
       if (queryRunner?.isTransactionActive) await queryRunner.rollbackTransaction().catch(() => undefined);
       if (queryRunner) await queryRunner.release().catch(() => undefined);
       for (const unit of batch) unit.reject(error);
-      return;
+      for (const unit of retry) unit.reject(error);
+      return [];
     }
     await queryRunner.release();
     outcomes.forEach((outcome, i) => (outcome.ok ? batch[i].resolve(outcome.value) : batch[i].reject(outcome.error)));
+    return retry;
   }
 }
