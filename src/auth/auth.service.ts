@@ -10,7 +10,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { hashApiKey, newApiKey } from './api-key';
 import type { CreateUserDto, UserView } from './user.dto';
 import { Principal } from './principal';
-import { User } from './user.entity';
+import { Role, User } from './user.entity';
 
 /**
  * API keys: checked on every request against the database (one indexed read, no cache), so a
@@ -34,9 +34,13 @@ export class AuthService {
     if (this.bootstrapHash && timingSafeEqual(this.bootstrapHash, Buffer.from(hash, 'hex'))) {
       return { id: 'bootstrap-admin', name: 'Bootstrap admin', role: 'admin', salesforceUserId: null, bootstrap: true };
     }
-    const user = await this.dataSource.getRepository(User).findOneBy({ apiKeyHash: hash });
+    // plain SQL on the executor's cached statement: this runs on every request
+    const user = await this.uow.sql.one<{ id: string; name: string; role: Role; salesforce_user_id: string | null }>(
+      'SELECT id, name, role, salesforce_user_id FROM users WHERE api_key_hash = $1',
+      [hash],
+    );
     if (!user) return null;
-    return { id: user.id, name: user.name, role: user.role, salesforceUserId: user.salesforceUserId, bootstrap: false };
+    return { id: user.id, name: user.name, role: user.role, salesforceUserId: user.salesforce_user_id, bootstrap: false };
   }
 
   /** A new key for the user (shown once); the old one is refused from the moment this returns. */

@@ -17,6 +17,8 @@ export interface PersonRow {
   doNotCall: boolean;
   doNotSms: boolean;
   phones: { field: string; e164: string }[];
+  /** everyone holding each of those phones (the person included), by number */
+  holders: Map<string, HolderRow[]>;
 }
 
 /** A mirrored person holding a number, with their CRM flags. */
@@ -43,7 +45,10 @@ export interface PersonMatch {
 export class ProspectsStore {
   constructor(private readonly sql: Sql) {}
 
-  /** A person (18-character id) and their phones, in one statement; null when not mirrored. */
+  /**
+   * A person (18-character id), their phones and everyone holding each of them, in one statement
+   * (the gate needs the holders of the phone it picks); null when not mirrored.
+   */
   async person(id: string): Promise<PersonRow | null> {
     const rows = await this.sql.query<{
       id: string;
@@ -55,13 +60,35 @@ export class ProspectsStore {
       do_not_sms: unknown;
       field: string | null;
       e164: string | null;
+      holder_id: string | null;
+      holder_do_not_call: unknown;
+      holder_do_not_sms: unknown;
     }>(
-      'SELECT p.id, p.object_type, p.name, p.account_id, p.enrolled, p.do_not_call, p.do_not_sms, pp.field, pp.e164 ' +
-        'FROM prospects p LEFT JOIN prospect_phones pp ON pp.prospect_id = p.id WHERE p.id = $1 ORDER BY pp.position ASC',
+      'SELECT p.id, p.object_type, p.name, p.account_id, p.enrolled, p.do_not_call, p.do_not_sms, pp.field, pp.e164, ' +
+        'h.id AS holder_id, h.do_not_call AS holder_do_not_call, h.do_not_sms AS holder_do_not_sms ' +
+        'FROM prospects p LEFT JOIN prospect_phones pp ON pp.prospect_id = p.id ' +
+        'LEFT JOIN prospect_phones hp ON hp.e164 = pp.e164 LEFT JOIN prospects h ON h.id = hp.prospect_id ' +
+        'WHERE p.id = $1 ORDER BY pp.position ASC, pp.field ASC',
       [id],
     );
     if (rows.length === 0) return null;
     const p = rows[0];
+    const phones: PersonRow['phones'] = [];
+    const seenPhones = new Set<string>();
+    const holders = new Map<string, HolderRow[]>();
+    for (const r of rows) {
+      if (r.e164 === null || r.field === null) continue;
+      const phoneKey = `${r.field}\u0000${r.e164}`;
+      if (!seenPhones.has(phoneKey)) {
+        seenPhones.add(phoneKey);
+        phones.push({ field: r.field, e164: r.e164 });
+      }
+      let list = holders.get(r.e164);
+      if (!list) holders.set(r.e164, (list = []));
+      if (r.holder_id !== null && !list.some((h) => h.prospectId === r.holder_id)) {
+        list.push({ prospectId: r.holder_id, doNotCall: bool(r.holder_do_not_call), doNotSms: bool(r.holder_do_not_sms) });
+      }
+    }
     return {
       id: p.id,
       objectType: p.object_type,
@@ -70,7 +97,8 @@ export class ProspectsStore {
       enrolled: bool(p.enrolled),
       doNotCall: bool(p.do_not_call),
       doNotSms: bool(p.do_not_sms),
-      phones: rows.filter((r) => r.e164 !== null && r.field !== null).map((r) => ({ field: r.field!, e164: r.e164! })),
+      phones,
+      holders,
     };
   }
 

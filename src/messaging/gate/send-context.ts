@@ -40,6 +40,8 @@ export interface RecordFacts {
   candidates: RecipientFacts[];
   /** the Task's WhatId, when the record is a Task */
   whatId?: string | null;
+  /** the holders of each candidate phone, when they were read with the record (a Contact or Lead) */
+  holders?: ReadonlyMap<string, NumberHolderFacts[]>;
 }
 
 /** Flags of every mirrored person holding the recipient's number (a shared line reaches all of them). */

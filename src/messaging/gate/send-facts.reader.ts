@@ -15,7 +15,7 @@ export interface LineFacts {
 /**
  * The gate's reads, on every send: the rep's numbers, the record's people and phones, the
  * recipient line's consent and holders. A Contact or Lead is one statement (the person joined to
- * their phones); Accounts and Tasks go through RecordRecipientsService (a Task is read live from
+ * their phones and everyone holding them); Accounts and Tasks go through RecordRecipientsService (a Task is read live from
  * Salesforce).
  */
 @Injectable()
@@ -49,12 +49,15 @@ export class SendFactsReader {
       doNotCall: p.doNotCall,
       doNotSms: p.doNotSms,
     }));
-    return { id, type: p.objectType, name: p.name, candidates };
+    return { id, type: p.objectType, name: p.name, candidates, holders: p.holders };
   }
 
-  /** Whether `e164` is opted out org-wide, and the CRM flags of every mirrored person holding it. */
-  async line(e164: string): Promise<LineFacts> {
-    const [optedOut, holders] = await Promise.all([this.consent.isBlocked(e164), this.prospects.holdersOf(e164)]);
+  /**
+   * Whether `e164` is opted out org-wide, and the CRM flags of every mirrored person holding it
+   * (`knownHolders` when the record's read brought them already).
+   */
+  async line(e164: string, knownHolders?: NumberHolderFacts[]): Promise<LineFacts> {
+    const [optedOut, holders] = await Promise.all([this.consent.isBlocked(e164), knownHolders ?? this.prospects.holdersOf(e164)]);
     return { optedOut, holders };
   }
 }

@@ -84,7 +84,7 @@ export class SendGateService {
     const choice = chooseRecipient(recordResult.record, toE164, toRaw !== null);
     const partial = { choice, toVerdict };
     const to = recipientNumber(partial);
-    const { optedOut, holders } = to && choice.kind === 'chosen' ? await this.facts.line(to) : { optedOut: false, holders: [] };
+    const { optedOut, holders } = to && choice.kind === 'chosen' ? await this.facts.line(to, recordResult.record?.holders?.get(to)) : { optedOut: false, holders: [] };
     const ctx: SendContext = {
       userId,
       repNumbers,
