@@ -13,6 +13,7 @@
  *                       (default "0,<BENCH_HISTORY>")
  *   BENCH_PROSPECTS     (10,000)  BENCH_CONCURRENCY (32)  BENCH_SECONDS (10)  BENCH_RUNS (3)
  *   BENCH_QUICK=1       a small, short run (20,000 messages, 1,000 prospects, 1 × 3 s) to try it out
+ *   BENCH_NODE_FLAGS    passed to the service's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -214,7 +215,8 @@ async function prepareDatabase(): Promise<{ engine: 'sqlite' | 'postgres'; confi
 }
 
 async function startService(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--max-old-space-size=512', join(__dirname, '..', 'src', 'main.js'), 'serve'], {
+  const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, ['--max-old-space-size=512', ...flags, join(__dirname, '..', 'src', 'main.js'), 'serve'], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
