@@ -165,6 +165,7 @@ async function main() {
   const b = await perRecord();
   const row = (cells: (string | number)[]) => cells.map((c, i) => String(c).padEnd(i === 0 ? 36 : 17)).join('');
   const s = (x: number) => `${x.toFixed(2)} s`;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the installed jsforce version, read at run time
   console.log(`activity logging: ${COUNT.toLocaleString('en-US')} messages → Salesforce Tasks (stand-in over HTTP, jsforce ${require('jsforce/package.json').version})`);
   console.log(row(['approach', 'write calls', 'write time', 'reconcile reads', 'reconcile time']));
   console.log(row(['Collections upsert (this service)', a.flush.calls, s(a.flush.seconds), a.reconcile.calls, s(a.reconcile.seconds)]));

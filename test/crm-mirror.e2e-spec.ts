@@ -311,7 +311,7 @@ describe('CRM mirror (e2e against the Salesforce stand-in)', () => {
   it('reports watermarks, outbox depth and the last run of each job; 404 for unknown jobs and runs', async () => {
     sf.insertMany('Contact', [aContact()]);
     const run = await runJob('mirror');
-    const status = await t.admin<Record<string, any>>('get', '/api/admin/sync/status');
+    const status = await t.admin<{ watermarks: unknown; jobs: Record<string, { lastRun: unknown }> }>('get', '/api/admin/sync/status');
     expect(status.status).toBe(200);
     // every object read up to the second its query ran, the ones with no records too
     expect(status.body.watermarks).toEqual(

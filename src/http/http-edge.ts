@@ -119,6 +119,7 @@ export function jsonBodyParser(fastify: FastifyInstance) {
     if (nestsDeeperThan(text, JSON_MAX_DEPTH)) {
       return done(new DomainError('JSON_TOO_DEEP', `The request body nests objects and arrays deeper than ${JSON_MAX_DEPTH} levels.`, { limit: JSON_MAX_DEPTH }));
     }
-    parse(request, text, done);
+    // callback style: Fastify's default parser reports through `done` (its Promise type is for async parsers)
+    void parse(request, text, done);
   };
 }
