@@ -17,6 +17,8 @@ import { registerRequestId, requestIdOf } from './common/request-id.hook';
 import { openDatabase } from './database/data-source';
 import { BODY_LIMIT_BYTES, clientErrorHandler, frameworkErrors, jsonBodyParser, registerEdgeChecks, timeoutOptions } from './http/http-edge';
 import { TextInputInterceptor } from './http/text-input.interceptor';
+import { registerLiveGauge } from './health/metrics';
+import { NotificationRelay } from './notifications/notification-relay.service';
 
 export { BODY_LIMIT_BYTES } from './http/http-edge';
 
@@ -79,7 +81,13 @@ export async function createApp(config: AppConfig, dataSource?: DataSource, opti
   );
   SwaggerModule.setup('docs', app, document);
   await registerConsole(fastify);
+  registerNotificationGauges(app.get(NotificationRelay));
   return app;
+}
+
+function registerNotificationGauges(relay: NotificationRelay): void {
+  registerLiveGauge('sms_notification_listener_up', '1 while this instance hears the notifications other instances commit (PostgreSQL LISTEN); 0 while it reconnects', () => (relay.listening ? 1 : 0));
+  registerLiveGauge('sms_notification_streams_open', 'Notification streams (SSE) open on this instance', () => relay.streamsOpen);
 }
 
 /**

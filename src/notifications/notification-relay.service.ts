@@ -1,7 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Sql } from '../database/sql';
-import { registerLiveGauge } from '../health/metrics';
 import { NotificationBus } from './notification-bus';
 import { FanoutReceiver, NotificationFanout } from './notification-fanout.port';
 import { toNotificationView } from './notification.view';
@@ -42,8 +41,6 @@ export class NotificationRelay implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    registerLiveGauge('sms_notification_listener_up', '1 while this instance hears the notifications other instances commit (PostgreSQL LISTEN); 0 while it reconnects', () => (this.fanout.listening ? 1 : 0));
-    registerLiveGauge('sms_notification_streams_open', 'Notification streams (SSE) open on this instance', () => this.bus.listenerCount());
     const receiver: FanoutReceiver = {
       message: (payload) => this.enqueue(() => this.received(payload)),
       reconnected: (downSince) => this.enqueue(() => this.resync(downSince)),
@@ -53,6 +50,16 @@ export class NotificationRelay implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationShutdown(): Promise<void> {
     await this.fanout.close();
+  }
+
+  /** Whether this instance hears what the others commit (false while its listening connection is reopened). */
+  get listening(): boolean {
+    return this.fanout.listening;
+  }
+
+  /** Notification streams open on this instance. */
+  get streamsOpen(): number {
+    return this.bus.listenerCount();
   }
 
   /** Inside the unit of work that inserted these notifications. */
