@@ -1,10 +1,10 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SalesforceStandIn, seedDemoOrg } from '../src/sandbox/salesforce';
 import { standInEnv } from '../src/sandbox/sandbox';
 import { TwilioStandIn } from '../src/sandbox/twilio';
+import { buildService, QUIET_SETTINGS, ServiceProcess, sleep, startService as startBuiltService, until } from './support/built-service';
 import { freePort } from './support/free-port';
 import { createScratchDatabase, onPostgres } from './support/postgres';
 
@@ -16,8 +16,6 @@ import { createScratchDatabase, onPostgres } from './support/postgres';
  * `delivery-reconcile` run (POST /api/admin/sync/delivery-reconcile) must leave the send with
  * Twilio's sid and final status, its Task agreeing, and each prospect with exactly one confirmation.
  */
-const ROOT = join(__dirname, '..');
-const BUILD = join(ROOT, 'test', 'artifacts', `crash-service-${process.pid}`);
 const ADMIN_KEY = 'crash-test-admin-key-0123456789';
 const ALICE_NUMBER = '+12125550190';
 const SECOND = 1000;
@@ -37,23 +35,11 @@ const backends: [string, () => Promise<Backend>][] = [
   }),
 ];
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until<T>(what: string, probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 15 * SECOND): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
-
+let build: ReturnType<typeof buildService>;
 beforeAll(() => {
-  // the service as `npm run build:service` compiles it, into a folder of this run (node_modules resolve from the project)
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', BUILD], { cwd: ROOT, stdio: 'inherit' });
+  build = buildService('crash-service');
 }, 300 * SECOND);
-afterAll(() => rmSync(BUILD, { recursive: true, force: true }));
+afterAll(() => build?.remove());
 
 describe.each(backends)('kill -9 with sends in flight, restart, one delivery-reconcile (%s)', (_name, makeBackend) => {
   let backend: Backend;
@@ -61,44 +47,19 @@ describe.each(backends)('kill -9 with sends in flight, restart, one delivery-rec
   let twilio: TwilioStandIn;
   let env: Record<string, string>;
   let base: string;
-  let child: ChildProcess | null = null;
-  let stderr = '';
+  let service: ServiceProcess | null = null;
 
   async function startService(): Promise<void> {
-    stderr = '';
-    const started = spawn(process.execPath, [join(BUILD, 'main.js'), 'serve'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-    started.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child = started;
-    await until(
-      'the service to answer /health',
-      async () => {
-        if (started.exitCode !== null) throw new Error(`the service exited with ${started.exitCode}: ${stderr}`);
-        return fetch(`${base}/health`).then(
-          (res) => res.ok,
-          () => false,
-        );
-      },
-      60 * SECOND,
-    );
+    service = await startBuiltService(build.dir, env, 60 * SECOND);
   }
 
   function killHard(): Promise<void> {
-    const victim = child!;
-    child = null;
-    const exited = new Promise<void>((resolve) => victim.once('exit', () => resolve()));
-    victim.kill('SIGKILL');
-    return exited;
+    const victim = service!;
+    service = null;
+    return victim.stop('SIGKILL');
   }
 
-  const api = async (method: 'GET' | 'POST', path: string, body?: unknown, key = ADMIN_KEY) => {
-    const res = await fetch(base + path, {
-      method,
-      headers: { Authorization: `Bearer ${key}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null };
-  };
+  const api = async (method: 'GET' | 'POST', path: string, body?: unknown, key = ADMIN_KEY) => service!.api(method, path, key, body);
 
   async function runJob(job: string): Promise<Record<string, number>> {
     const started = await api('POST', `/api/admin/sync/${job}`);
@@ -124,14 +85,7 @@ describe.each(backends)('kill -9 with sends in flight, restart, one delivery-rec
       PUBLIC_BASE_URL: base,
       DATABASE_URL: backend.url,
       ADMIN_API_KEY: ADMIN_KEY,
-      LOG_LEVEL: 'warn',
-      QUIET_HOURS: 'off',
-      MIRROR_CRON: 'off',
-      FULL_RESYNC_CRON: 'off',
-      ACTIVITY_FLUSH_CRON: 'off',
-      RECONCILE_CRON: 'off',
-      REPLY_SWEEP_CRON: 'off',
-      DELIVERY_RECONCILE_CRON: 'off',
+      ...QUIET_SETTINGS,
       // seconds rather than minutes, so the test need not wait them out
       DELIVERY_UNKNOWN_AFTER_SECONDS: '1',
       DELIVERY_NOT_SENT_AFTER_SECONDS: '2',
@@ -140,7 +94,7 @@ describe.each(backends)('kill -9 with sends in flight, restart, one delivery-rec
   }, 60 * SECOND);
 
   afterAll(async () => {
-    if (child) await killHard();
+    if (service) await killHard();
     await twilio?.stop();
     await salesforce?.stop();
     await backend?.cleanup();
