@@ -23,11 +23,11 @@ export const FOLDER_DEPENDENCIES = {
   crm: ['auth', 'common', 'config', 'database', 'jobs'],
   consent: ['auth', 'common', 'crm', 'database', 'outbox'],
   messaging: ['auth', 'common', 'config', 'consent', 'crm', 'database', 'http', 'jobs', 'notifications', 'numbers', 'outbox'],
-  health: ['auth', 'config', 'crm', 'messaging'],
+  health: ['auth', 'common', 'config', 'crm', 'messaging'],
   sync: ['auth', 'config', 'crm', 'database', 'health', 'jobs', 'messaging', 'numbers', 'outbox'],
   sandbox: ['auth', 'common', 'config', 'database', 'numbers'],
   console: [],
-  cli: ['app', 'config', 'crm', 'jobs', 'messaging', 'sandbox'],
+  cli: ['app', 'common', 'config', 'crm', 'jobs', 'messaging', 'sandbox'],
   main: ['cli'],
   app: ['auth', 'common', 'config', 'consent', 'console', 'crm', 'database', 'health', 'http', 'jobs', 'messaging', 'notifications', 'numbers', 'outbox', 'sync'],
 };

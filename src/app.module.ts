@@ -4,6 +4,7 @@ import { LoggerModule, type Params as LoggerParams } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { ShutdownSignalModule } from './common/shutdown-signal';
 import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
@@ -30,6 +31,7 @@ export class AppModule {
       imports: [
         LoggerModule.forRoot(logging),
         ConfigModule.forConfig(config),
+        ShutdownSignalModule,
         DatabaseModule.forDataSource(dataSource),
         ScheduleModule.forRoot(),
         AuthModule,

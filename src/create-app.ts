@@ -17,6 +17,8 @@ import { registerRequestId, requestIdOf } from './common/request-id.hook';
 import { openDatabase } from './database/data-source';
 import { BODY_LIMIT_BYTES, clientErrorHandler, frameworkErrors, jsonBodyParser, registerEdgeChecks, timeoutOptions } from './http/http-edge';
 import { TextInputInterceptor } from './http/text-input.interceptor';
+import { registerShutdownGate } from './http/shutdown-gate';
+import { ShutdownSignal } from './common/shutdown-signal';
 import { registerLiveGauge } from './health/metrics';
 import { NotificationRelay } from './notifications/notification-relay.service';
 
@@ -49,6 +51,8 @@ export async function createApp(config: AppConfig, dataSource?: DataSource, opti
     clientErrorHandler,
     frameworkErrors,
     trustProxy: true,
+    // answered in the contract's shape instead (http/shutdown-gate.ts)
+    return503OnClosing: false,
     genReqId: requestIdOf,
     // routes match as they did on Express: any letter case, with or without a trailing slash
     routerOptions: { caseSensitive: false, ignoreTrailingSlash: true },
@@ -63,6 +67,7 @@ export async function createApp(config: AppConfig, dataSource?: DataSource, opti
     autoFlushLogs: !options.holdLogs,
   });
   app.useLogger(app.get(Logger));
+  registerShutdownGate(fastify, app.get(ShutdownSignal));
   registerApiKeyPrecheck(fastify, app.get(AuthService));
   registerEdgeChecks(fastify);
   const parseJson = jsonBodyParser(fastify);

@@ -4,6 +4,7 @@ import { CliError } from './cli-error';
 import { mappingCommand } from './mapping.command';
 import { segmentsCommand } from './segments.command';
 import { serve } from './serve.command';
+import { installGracefulShutdown } from './graceful-shutdown';
 import { syncCommand } from './sync.command';
 
 export { CliError };
@@ -29,8 +30,7 @@ export const COMMANDS: Record<string, { usage: string; run: Command }> = {
     run: async (_args, io, config, env) => {
       // on a terminal the banner is coloured; piped, it goes to stderr and stdout keeps JSON lines only
       const service = await serve(await config(), env, { print: io.isTty ? io.out : io.err, color: io.isTty });
-      process.once('SIGINT', () => void service.close().then(() => process.exit(0)));
-      process.once('SIGTERM', () => void service.close().then(() => process.exit(0)));
+      installGracefulShutdown(service, { delaySeconds: service.config.shutdownDelaySeconds });
       return 'keep-running';
     },
   },

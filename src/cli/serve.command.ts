@@ -13,6 +13,9 @@ type Env = Record<string, string | undefined>;
  */
 export interface RunningService {
   app: INestApplication;
+  /** the settings it runs with (in sandbox mode, pointing at the stand-ins) */
+  config: AppConfig;
+  /** closes the application (Nest's shutdown hooks, the HTTP server), then the database pool */
   close(): Promise<void>;
 }
 
@@ -27,7 +30,7 @@ export async function serve(config: AppConfig, env: Env, banner: BannerOutput): 
   const app = await createApp(config);
   await app.listen(config.port);
   new Logger('Boot').log({ msg: `sms-crm-sync listening on port ${config.port}`, mode: config.mode, publicBaseUrl: config.publicBaseUrl });
-  return { app, close: () => app.close() };
+  return { app, config, close: () => closeWithDatabase(app) };
 }
 
 /**
@@ -57,9 +60,16 @@ async function serveSandbox(base: AppConfig, env: Env, banner: BannerOutput): Pr
   new Logger('Boot').log({ msg: `sms-crm-sync listening on port ${config.port} (sandbox)`, publicBaseUrl: config.publicBaseUrl });
   return {
     app,
+    config,
     close: async () => {
-      await app.close();
+      await closeWithDatabase(app);
       await sandbox.stop();
     },
   };
+}
+
+async function closeWithDatabase(app: INestApplication): Promise<void> {
+  const dataSource = app.get(DataSource);
+  await app.close();
+  if (dataSource.isInitialized) await dataSource.destroy();
 }

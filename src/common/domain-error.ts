@@ -49,6 +49,8 @@ export const ERROR_STATUS = {
   // 500 / 503
   INTERNAL_ERROR: 500,
   DEPENDENCY_UNAVAILABLE: 503,
+  /** this instance is draining or closing (SIGTERM): the request belongs on another instance */
+  SHUTTING_DOWN: 503,
   PROVIDER_UNAVAILABLE: 503,
   CRM_UNAVAILABLE: 503,
 } as const satisfies Record<string, number>;

@@ -194,3 +194,13 @@ describe('outbox claims', () => {
     expect(problem({ OUTBOX_CLAIM_SECONDS: '2' })).toBe('OUTBOX_CLAIM_SECONDS: must be between 3 and 3600, got 2');
   });
 });
+
+describe('graceful shutdown', () => {
+  it('keeps answering 5 s after SIGTERM when live (the load balancer sees "draining" first), 0 s in the sandbox; 0–120 s', () => {
+    expect(loadConfig(LIVE).shutdownDelaySeconds).toBe(5);
+    expect(loadConfig({}, 'sandbox').shutdownDelaySeconds).toBe(0);
+    expect(loadConfig({ ...LIVE, SHUTDOWN_DELAY_SECONDS: '0' }).shutdownDelaySeconds).toBe(0);
+    expect(problem({ ...LIVE, SHUTDOWN_DELAY_SECONDS: '121' })).toBe('SHUTDOWN_DELAY_SECONDS: must be between 0 and 120, got 121');
+    expect(problem({ ...LIVE, SHUTDOWN_DELAY_SECONDS: '5s' })).toBe('SHUTDOWN_DELAY_SECONDS: must be a whole number, got "5s"');
+  });
+});

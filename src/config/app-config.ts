@@ -58,6 +58,12 @@ export interface AppConfig {
    * instance that died are taken by the others after this long.
    */
   outboxClaimSeconds: number;
+  /**
+   * SHUTDOWN_DELAY_SECONDS: after SIGTERM, how long the instance keeps answering requests while
+   * /health/ready says "draining", so the load balancer notices and stops routing here before the
+   * HTTP server closes. Default 5 s live (two failed checks at a 2 s interval), 0 in sandbox mode.
+   */
+  shutdownDelaySeconds: number;
 }
 
 /**
@@ -197,6 +203,7 @@ export function loadConfig(env: Env, mode: 'sandbox' | 'live' = detectMode(env))
     },
     instanceName: instanceName(env),
     outboxClaimSeconds: integer(env, 'OUTBOX_CLAIM_SECONDS', 60, 3, 3600),
+    shutdownDelaySeconds: integer(env, 'SHUTDOWN_DELAY_SECONDS', mode === 'live' ? 5 : 0, 0, 120),
   };
 }
 

@@ -7,6 +7,7 @@ import { SmsProvider } from '../messaging/sms-provider.port';
 import { CrmGateway } from '../crm/crm-gateway.port';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
+import { ShutdownSignal } from '../common/shutdown-signal';
 import { metricsRegistry } from './metrics';
 
 type Check = { status: 'up' | 'down'; error?: string };
@@ -20,6 +21,7 @@ export class HealthController {
     private readonly crm: CrmGateway,
     private readonly sms: SmsProvider,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly shutdown: ShutdownSignal,
   ) {}
 
   /** Liveness: the process answers. */
@@ -28,9 +30,16 @@ export class HealthController {
     return { status: 'ok', mode: this.config.mode };
   }
 
-  /** Readiness: the database, Salesforce and Twilio all answer; 503 when one does not. */
+  /**
+   * Readiness: the database, Salesforce and Twilio all answer; 503 when one does not, and 503
+   * `{status: "draining"}` from the moment SIGTERM arrives, so the load balancer stops routing here.
+   */
   @Get('health/ready')
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    if (this.shutdown.draining) {
+      reply.status(503);
+      return { status: 'draining', instance: this.config.instanceName };
+    }
     const [database, salesforce, twilio] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
       probe(() => this.crm.ping()),

@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { DiscoveryService } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../common/domain-error';
+import { ShutdownSignal } from '../common/shutdown-signal';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { nowIso } from '../database/columns';
@@ -66,8 +67,13 @@ export class JobRunner implements OnModuleInit, OnApplicationBootstrap, BeforeAp
     private readonly runs: SyncRunsStore,
     @Inject(APP_CONFIG) config: Pick<AppConfig, 'instanceName'>,
     @Optional() private readonly meter?: ApiCallMeter,
+    @Optional() private readonly shutdown?: ShutdownSignal,
   ) {
     this.instanceName = config.instanceName;
+    // draining (SIGTERM): running jobs stop after the batch in hand, so their leases close early
+    shutdown?.onDrain(() => {
+      for (const run of this.active.values()) run.abort.abort();
+    });
   }
 
   onModuleInit(): void {
@@ -147,6 +153,11 @@ export class JobRunner implements OnModuleInit, OnApplicationBootstrap, BeforeAp
     return [...this.active.values()].map((run) => run.runId);
   }
 
+  /**
+   * Asks running jobs to stop (they finish the batch in hand and record their end) and waits for
+   * them up to `shutdownGraceMs`; a run still going then is closed in the database anyway, so
+   * another instance takes the job at once instead of after the lease.
+   */
   async beforeApplicationShutdown(): Promise<void> {
     const running = [...this.active.values()];
     if (running.length === 0) return;
@@ -159,9 +170,13 @@ export class JobRunner implements OnModuleInit, OnApplicationBootstrap, BeforeAp
       }),
     ]);
     clearTimeout(timer);
+    if (this.active.size === 0) return;
+    const closed = await this.runs.releaseHeldBy(this.instanceName, [], nowIso()).catch(() => []);
+    if (closed.length > 0) this.logger.warn({ msg: 'sync runs still going at shutdown: closed so another instance takes over', runs: closed.map((run) => run.id), instance: this.instanceName });
   }
 
   private async launch(job: string, outer?: JobProgress): Promise<ActiveRun> {
+    if (this.shutdown?.draining) throw new DomainError('SHUTTING_DOWN', `This instance is shutting down; start the ${job} job on another instance.`, { job });
     const handler = this.handlers.get(job);
     if (!handler) {
       throw new DomainError('NOT_FOUND', `No sync job "${job}" in this service (known: ${this.registered().join(', ') || 'none'}).`);

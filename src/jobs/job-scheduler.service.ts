@@ -1,7 +1,8 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { CronJob } from 'cron';
 import { DomainError } from '../common/domain-error';
+import { ShutdownSignal } from '../common/shutdown-signal';
 import { JobRunner } from './job-runner.service';
 
 /**
@@ -9,7 +10,8 @@ import { JobRunner } from './job-runner.service';
  * REPLY_SWEEP_CRON, …; null: not scheduled). A tick only asks the runner to start the job; a tick
  * that finds it still running (here or in another process) is skipped quietly. A job that
  * `runsAtStart` (the mirror, the keyword-reply sweep) also runs once right after start, so a
- * fresh service does not wait for its first tick.
+ * fresh service does not wait for its first tick. When the instance starts draining (SIGTERM) every
+ * schedule stops: no run starts here any more.
  */
 @Injectable()
 export class JobScheduler implements OnApplicationBootstrap {
@@ -18,9 +20,11 @@ export class JobScheduler implements OnApplicationBootstrap {
   constructor(
     private readonly runner: JobRunner,
     private readonly registry: SchedulerRegistry,
+    @Optional() private readonly shutdown?: ShutdownSignal,
   ) {}
 
   onApplicationBootstrap(): void {
+    this.shutdown?.onDrain(() => this.stopAll());
     for (const job of this.runner.registered()) {
       const handler = this.runner.handler(job);
       const cronTime = handler?.schedule;
@@ -33,7 +37,14 @@ export class JobScheduler implements OnApplicationBootstrap {
     }
   }
 
+  private stopAll(): void {
+    for (const job of this.runner.registered()) {
+      if (this.registry.doesExist('cron', cronJobName(job))) void this.registry.getCronJob(cronJobName(job)).stop();
+    }
+  }
+
   private async tick(job: string): Promise<void> {
+    if (this.shutdown?.draining) return;
     try {
       await this.runner.start(job);
     } catch (error) {

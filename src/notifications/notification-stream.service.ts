@@ -72,9 +72,12 @@ export class NotificationStreamService implements BeforeApplicationShutdown {
     return this.open_.size;
   }
 
-  /** Ends every stream before the HTTP server closes (it waits for open connections). */
+  /**
+   * Ends every stream before the HTTP server closes (it waits for open connections), with a retry
+   * hint: EventSource reconnects after it, through the load balancer, to another instance.
+   */
   beforeApplicationShutdown(): void {
-    for (const response of this.open_) response.end();
+    for (const response of this.open_) response.end(`retry: ${RETRY_MS}\n: shutting down\n\n`);
     this.open_.clear();
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
@@ -76,7 +76,7 @@ interface WriteOp {
  * instance restarts under its name), and the retry upserts the same external ids (no second Task).
  */
 @Injectable()
-export class ActivityFlushService implements OnApplicationBootstrap {
+export class ActivityFlushService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ActivityFlushService.name);
   private queue: Promise<unknown> = Promise.resolve();
   /** [0, 1) source for back-off jitter; tests may pin it */
@@ -103,6 +103,15 @@ export class ActivityFlushService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const released = await this.outbox.releaseClaimsOf(this.instanceName, nowIso());
     if (released > 0) this.logger.warn({ msg: 'outbox entries claimed by this instance before it restarted: released', entries: released, instance: this.instanceName });
+  }
+
+  /**
+   * At shutdown, after the running flush stopped (jobs/job-runner.service.ts): whatever this
+   * instance still holds claimed is due again at once, for the other instances.
+   */
+  async onApplicationShutdown(): Promise<void> {
+    const released = await this.outbox.releaseClaimsOf(this.instanceName, nowIso()).catch(() => 0);
+    if (released > 0) this.logger.warn({ msg: 'outbox entries still claimed at shutdown: released', entries: released, instance: this.instanceName });
   }
 
   /** One pass over what is due now. Passes never overlap in this process (flush and reconcile share it). */
