@@ -1,3 +1,4 @@
+import { WatermarksStore } from '../src/crm/mirror/watermarks.store';
 import { Logger } from '@nestjs/common';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -79,7 +80,7 @@ describe.each(engines)('outbox claims on %s', (_name, makeEngine) => {
     opened.push(dataSource);
     const uow = new UnitOfWork(dataSource);
     const config = { apiBudgetShare: 0.9, crmMappingFile: 'config/crm-mapping.yaml', instanceName: name, outboxClaimSeconds: 60 } as AppConfig;
-    const mappings = new CrmMappingService(config, dataSource, uow, crm);
+    const mappings = new CrmMappingService(config, dataSource, uow, crm, new WatermarksStore(uow.sql));
     const flush = new ActivityFlushService(dataSource, uow, crm, new ApiBudget(crm, config), mappings, new TaskSourceLoader(dataSource, crm), new OutboxStore(uow), config);
     return { dataSource, uow, flush };
   }

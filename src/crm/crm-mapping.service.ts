@@ -5,7 +5,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { nowIso } from '../database/columns';
 import { UnitOfWork } from '../database/unit-of-work';
-import { SyncWatermark } from './mirror/sync-watermark.entity';
+import { WatermarksStore } from './mirror/watermarks.store';
 import { CrmError, CrmGateway, type ObjectDescription } from './crm-gateway.port';
 import { CrmMapping, loadMappingFile, MappingShapeError, parseMapping } from './crm-mapping';
 import { CrmMappingRecord } from './crm-mapping-record.entity';
@@ -37,6 +37,7 @@ export class CrmMappingService {
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly crm: CrmGateway,
+    private readonly watermarks: WatermarksStore,
   ) {}
 
   /** The mapping in force (cached for a few seconds). */
@@ -90,9 +91,9 @@ export class CrmMappingService {
     const previous = await this.active();
     const mirrorChanged = JSON.stringify([previous.mapping.people, previous.mapping.account]) !== JSON.stringify([mapping.people, mapping.account]);
     const updatedAt = nowIso();
-    await this.uow.run(async (manager) => {
-      await manager.getRepository(CrmMappingRecord).save({ id: SAVED_ID, document: JSON.stringify(mapping), updatedAt, updatedBy });
-      if (mirrorChanged) await manager.getRepository(SyncWatermark).deleteAll();
+    await this.uow.unit(async (tx) => {
+      await tx.manager.getRepository(CrmMappingRecord).save({ id: SAVED_ID, document: JSON.stringify(mapping), updatedAt, updatedBy });
+      if (mirrorChanged) await this.watermarks.clear(tx);
     });
     this.cached = null;
     return this.active();
@@ -100,9 +101,9 @@ export class CrmMappingService {
 
   /** Drops the saved mapping: the file is in force again. */
   async revertToFile(): Promise<ActiveMapping> {
-    await this.uow.run(async (manager) => {
-      await manager.getRepository(CrmMappingRecord).delete({ id: SAVED_ID });
-      await manager.getRepository(SyncWatermark).deleteAll();
+    await this.uow.unit(async (tx) => {
+      await tx.manager.getRepository(CrmMappingRecord).delete({ id: SAVED_ID });
+      await this.watermarks.clear(tx);
     });
     this.cached = null;
     return this.active();

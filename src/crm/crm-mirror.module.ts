@@ -6,6 +6,9 @@ import { CrmMirrorService } from './mirror/crm-mirror.service';
 import { FullResyncJob, MirrorJob } from './mirror/mirror.jobs';
 import { AccountsStore } from './mirror/accounts.store';
 import { ProspectsStore } from './mirror/prospects.store';
+// registers the watermark entity with the data source (database/entity-registry.ts): the code
+// reaches sync_watermarks through WatermarksStore only, which names no entity class
+import './mirror/sync-watermark.entity';
 import { WatermarksStore } from './mirror/watermarks.store';
 import { MirrorRetryPolicy } from './mirror/retry';
 import { ProspectDirectory } from './prospect-directory.service';
@@ -20,6 +23,6 @@ import { RecordContextService } from './record-context.service';
   imports: [CrmModule],
   controllers: [CrmMappingController, ProspectsController],
   providers: [CrmMappingService, ProspectDirectory, RecordContextService, CrmMirrorService, MirrorRetryPolicy, MirrorJob, FullResyncJob, ProspectsStore, AccountsStore, WatermarksStore],
-  exports: [CrmMappingService, ProspectsStore, ProspectDirectory, RecordContextService, CrmMirrorService],
+  exports: [CrmMappingService, ProspectsStore, WatermarksStore, ProspectDirectory, RecordContextService, CrmMirrorService],
 })
 export class CrmMirrorModule {}

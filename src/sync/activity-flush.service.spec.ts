@@ -1,3 +1,4 @@
+import { WatermarksStore } from '../crm/mirror/watermarks.store';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { aContact, aLead, aMessage, anOutboxEntry, aSenderNumber, aUser, insertLoggedMessages, insertRows, seedLoggedConversation } from '../../test/factories/activity.factory';
@@ -29,7 +30,7 @@ describe('ActivityFlushService', () => {
     dataSource = await openDatabase({ type: 'sqlite', path: ':memory:' });
     crm = new FakeCrmGateway();
     budget = new ApiBudget(crm, { apiBudgetShare: 0.9 } as AppConfig);
-    mapping = new CrmMappingService({ crmMappingFile: 'config/crm-mapping.yaml' } as AppConfig, dataSource, new UnitOfWork(dataSource), crm);
+    mapping = new CrmMappingService({ crmMappingFile: 'config/crm-mapping.yaml' } as AppConfig, dataSource, new UnitOfWork(dataSource), crm, new WatermarksStore(new UnitOfWork(dataSource).sql));
     service = flushOf(new UnitOfWork(dataSource));
     service.random = () => 0.5;
   });

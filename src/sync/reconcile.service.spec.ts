@@ -1,3 +1,4 @@
+import { WatermarksStore } from '../crm/mirror/watermarks.store';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { aMessage, anOutboxEntry, aUser, insertRows, seedLoggedConversation } from '../../test/factories/activity.factory';
@@ -30,7 +31,7 @@ describe('ReconcileService', () => {
     const config = { apiBudgetShare: 0.9, reconcileWindowDays: 7 } as AppConfig;
     budget = new ApiBudget(crm, config);
     const uow = new UnitOfWork(dataSource);
-    const mappings = new CrmMappingService({ ...config, crmMappingFile: 'config/crm-mapping.yaml' } as AppConfig, dataSource, uow, crm);
+    const mappings = new CrmMappingService({ ...config, crmMappingFile: 'config/crm-mapping.yaml' } as AppConfig, dataSource, uow, crm, new WatermarksStore(uow.sql));
     flush = new ActivityFlushService(dataSource, uow, crm, budget, mappings, new TaskSourceLoader(dataSource, crm), new OutboxStore(uow), { instanceName: 'web-1', outboxClaimSeconds: 60 });
     reconcile = new ReconcileService(dataSource, uow, crm, budget, mappings, new OutboxService(), flush, config);
   });

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { ActivityStatusService, type ActivitySyncStatus } from './activity-status.service';
 import { OutboxEntry } from '../outbox/outbox-entry.entity';
 import { JobRunner, type SyncRunView } from '../jobs/job-runner.service';
-import { SyncWatermark } from '../crm/mirror/sync-watermark.entity';
+import { WatermarksStore } from '../crm/mirror/watermarks.store';
 
 export interface SyncStatus extends ActivitySyncStatus {
   watermarks: { object: string; lastModstamp: string; lastId: string; updatedAt: string }[];
@@ -25,12 +25,13 @@ export class SyncStatusService {
     private readonly dataSource: DataSource,
     private readonly runner: JobRunner,
     private readonly activity: ActivityStatusService,
+    private readonly watermarks: WatermarksStore,
   ) {}
 
   async status(): Promise<SyncStatus> {
     const outbox = this.dataSource.getRepository(OutboxEntry);
     const [watermarks, outboxDepth, outboxParked, lastRuns, { apiBudget, outbox: byKind }] = await Promise.all([
-      this.dataSource.getRepository(SyncWatermark).find({ order: { objectName: 'ASC' } }),
+      this.watermarks.all(),
       outbox.countBy({ status: 'pending' }),
       outbox.countBy({ status: 'parked' }),
       this.runner.lastRuns(),
@@ -48,7 +49,7 @@ export class SyncStatusService {
       ]),
     );
     return {
-      watermarks: watermarks.map((w) => ({ object: w.objectName, lastModstamp: w.lastModstamp, lastId: w.lastId, updatedAt: w.updatedAt })),
+      watermarks: watermarks.map((w) => ({ object: w.objectName, lastModstamp: w.modstamp, lastId: w.id, updatedAt: w.updatedAt })),
       outboxDepth,
       outboxParked,
       outbox: byKind,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CrmMirrorModule } from '../crm/crm-mirror.module';
 import { ActivityModule } from './activity.module';
 import { SyncAdminController } from './sync-admin.controller';
 import { SyncStatusService } from './sync-status.service';
@@ -9,7 +10,7 @@ import { SyncStatusService } from './sync-status.service';
  * API budget and every job.
  */
 @Module({
-  imports: [ActivityModule],
+  imports: [ActivityModule, CrmMirrorModule],
   controllers: [SyncAdminController],
   providers: [SyncStatusService],
 })

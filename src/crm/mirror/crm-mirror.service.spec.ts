@@ -64,7 +64,7 @@ describe('CRM mirror (service over a real SQLite database and a fake org)', () =
     const retry = new MirrorRetryPolicy();
     retry.delaysMs = [1, 1, 1];
     const stores = [new ProspectsStore(uow.sql), new AccountsStore(), new WatermarksStore(uow.sql)] as const;
-    mirror = new CrmMirrorService(crm, new CrmMappingService(config, dataSource, uow, crm), uow, retry, ...stores, settings);
+    mirror = new CrmMirrorService(crm, new CrmMappingService(config, dataSource, uow, crm, new WatermarksStore(uow.sql)), uow, retry, ...stores, settings);
     directory = new ProspectDirectory(dataSource, uow);
   });
   afterEach(() => dataSource.destroy());
