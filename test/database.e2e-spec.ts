@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -99,5 +99,21 @@ describeOnPostgres('the PostgreSQL pool', () => {
       await dataSource.destroy();
       await db.drop();
     }
+  });
+});
+
+describe('SQLite WAL checkpoints', () => {
+  it('are run by a background thread, never inside the service connection\'s commits, and stop with the data source', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'scs-')), 'wal.db');
+    const dataSource = await openDatabase({ type: 'sqlite', path });
+    const handle = (dataSource.driver as unknown as { databaseConnection: { pragma(s: string, o?: object): unknown } }).databaseConnection;
+    expect(handle.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const uow = new UnitOfWork(dataSource);
+    await uow.unit((tx) => tx.run('CREATE TABLE w (id INTEGER PRIMARY KEY, v TEXT NOT NULL)'));
+    for (let i = 0; i < 200; i++) await uow.unit((tx) => tx.run('INSERT INTO w (v) VALUES ($1)', ['x'.repeat(2000)]));
+    // 400 kB written: they reach the database file (not only the WAL) though this connection never checkpoints
+    for (let tries = 0; tries < 40 && statSync(path).size < 400_000; tries++) await sleep(100);
+    expect(statSync(path).size).toBeGreaterThan(400_000);
+    await dataSource.destroy();
   });
 });

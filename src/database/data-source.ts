@@ -4,6 +4,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { DatabaseConfig, DEFAULT_DATABASE_POOL_SIZE } from '../config/app-config';
 import { registeredEntities } from './entity-registry';
 import { runMigrationsOnce } from './migration-lock';
+import { checkpointInBackground } from './sql-drivers';
 import { MIGRATIONS } from './migrations';
 
 export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
@@ -33,5 +34,14 @@ export async function openDatabase(db: DatabaseConfig): Promise<DataSource> {
   const dataSource = new DataSource(dataSourceOptions(db));
   await dataSource.initialize();
   await runMigrationsOnce(dataSource);
+  if (db.type === 'sqlite' && db.path !== ':memory:') {
+    // checkpoints in a worker thread, not inside the commits (sql-drivers.ts)
+    const stop = checkpointInBackground(dataSource, db.path);
+    const destroy = dataSource.destroy.bind(dataSource);
+    dataSource.destroy = async () => {
+      await stop();
+      await destroy();
+    };
+  }
   return dataSource;
 }

@@ -152,3 +152,45 @@ function postgresDriver(dataSource: DataSource): SqlDriver {
     session: async (queryRunner) => new PostgresSql((await queryRunner.connect()) as PoolClient, names),
   };
 }
+
+// ---- SQLite WAL checkpoints --------------------------------------------------------------------
+
+/** How often the checkpointer copies the WAL back into the database file. */
+const CHECKPOINT_EVERY_MS = 250;
+
+/** The checkpointer's body: its own connection to the file, a passive checkpoint on a timer. */
+const CHECKPOINTER = `
+const { workerData } = require('node:worker_threads');
+const Database = require(workerData.module);
+const db = new Database(workerData.path, { fileMustExist: true });
+setInterval(() => {
+  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy or closing: the next tick tries again */ }
+}, workerData.everyMs);
+`;
+
+/**
+ * Moves SQLite's WAL checkpoints off the event loop. By default the connection that commits
+ * checkpoints itself every 1,000 pages, writing and syncing the database file inside that COMMIT,
+ * which stalls every request for milliseconds (far longer when the disk is busy). Instead a worker
+ * thread with its own connection runs passive checkpoints (they never block the writer, which
+ * restarts the WAL once one has caught up) and the service's connection does none. Should the
+ * worker stop, the connection checkpoints itself again. Returns what stops the worker.
+ */
+export function checkpointInBackground(dataSource: DataSource, path: string): () => Promise<void> {
+  const handle = (dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the worker is plain JS: it needs the module's path
+  const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { module: require.resolve('better-sqlite3'), path, everyMs: CHECKPOINT_EVERY_MS } });
+  let stopping = false;
+  const fallBack = () => {
+    if (!stopping && handle.open) handle.pragma('wal_autocheckpoint = 1000');
+  };
+  worker.on('error', fallBack);
+  worker.on('exit', fallBack);
+  worker.unref();
+  handle.pragma('wal_autocheckpoint = 0');
+  return async () => {
+    stopping = true;
+    await worker.terminate();
+  };
+}
