@@ -1,3 +1,4 @@
+import { ProspectsStore } from '../src/crm/mirror/prospects.store';
 import { WatermarksStore } from '../src/crm/mirror/watermarks.store';
 import { Logger } from '@nestjs/common';
 import { mkdtempSync } from 'node:fs';
@@ -81,7 +82,7 @@ describe.each(engines)('outbox claims on %s', (_name, makeEngine) => {
     const uow = new UnitOfWork(dataSource);
     const config = { apiBudgetShare: 0.9, crmMappingFile: 'config/crm-mapping.yaml', instanceName: name, outboxClaimSeconds: 60 } as AppConfig;
     const mappings = new CrmMappingService(config, dataSource, uow, crm, new WatermarksStore(uow.sql));
-    const flush = new ActivityFlushService(dataSource, uow, crm, new ApiBudget(crm, config), mappings, new TaskSourceLoader(dataSource, crm), new OutboxStore(uow), config);
+    const flush = new ActivityFlushService(dataSource, uow, crm, new ApiBudget(crm, config), mappings, new TaskSourceLoader(dataSource, crm), new OutboxStore(uow), new ProspectsStore(uow.sql), config);
     return { dataSource, uow, flush };
   }
 

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { normalizePhone } from '../common/phone-number';
-import { Prospect } from '../crm/prospect.entity';
-import { ProspectPhone } from '../crm/prospect-phone.entity';
+import { ProspectsStore } from '../crm/mirror/prospects.store';
 import type { ConsentSource } from './consent-block.entity';
 import { ConsentMessages } from './consent-messages.port';
 import { ConsentService } from './consent.service';
@@ -34,29 +32,25 @@ export interface ConsentReport {
 @Injectable()
 export class ConsentLedgerService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly consent: ConsentService,
     private readonly messages: ConsentMessages,
+    private readonly prospects: ProspectsStore,
   ) {}
 
   async report(phone: string): Promise<ConsentReport> {
     const phoneNumber = normalizePhone(phone.trim())?.e164;
     if (!phoneNumber) throw new DomainError('INVALID_PHONE', `"${phone}" is not a valid phone number.`);
-    const [state, events, phones] = await Promise.all([
+    const [state, events, prospects] = await Promise.all([
       this.consent.state(phoneNumber),
       this.consent.ledger(phoneNumber),
-      this.dataSource.getRepository(ProspectPhone).findBy({ e164: phoneNumber }),
+      this.prospects.holdersWithDetails(phoneNumber),
     ]);
     const messageIds = [...new Set(events.map((e) => e.messageId).filter((id): id is string => !!id))];
-    const prospectIds = [...new Set(phones.map((p) => p.prospectId))];
-    const [messages, prospects] = await Promise.all([
-      this.messages.findByIds(messageIds),
-      prospectIds.length > 0 ? this.dataSource.getRepository(Prospect).find({ where: { id: In(prospectIds) }, order: { id: 'ASC' } }) : [],
-    ]);
+    const messages = await this.messages.findByIds(messageIds);
     const byId = new Map(messages.map((m) => [m.id, m]));
     return {
       ...state,
-      prospects: prospects.map((p) => ({ id: p.id, name: p.name, objectType: p.objectType, doNotSms: p.doNotSms, doNotCall: p.doNotCall })),
+      prospects: prospects.map((p) => ({ id: p.prospectId, name: p.name, objectType: p.objectType, doNotSms: p.doNotSms, doNotCall: p.doNotCall })),
       events: events.map((e) => {
         const m = e.messageId ? byId.get(e.messageId) : undefined;
         return {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CrmMirrorModule } from '../crm/crm-mirror.module';
 import { ConversationMatcher } from './conversation-matcher';
 import { InboundController } from './inbound.controller';
 import { InboundService } from './inbound.service';
@@ -15,7 +16,7 @@ import { TwilioSignatureGuard } from './twilio-signature.guard';
  * (sent once, repaired by the `keyword-replies` job) and the thread view.
  */
 @Module({
-  imports: [SendingModule],
+  imports: [SendingModule, CrmMirrorModule],
   controllers: [InboundController, ThreadsController],
   providers: [InboundService, ConversationMatcher, ThreadsService, TwilioSignatureGuard, KeywordReplySender, KeywordReplySweep, KeywordRepliesJob],
   exports: [ThreadsService, KeywordReplySender],

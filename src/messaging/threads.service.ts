@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { toId18 } from '../common/salesforce-id';
-import { Prospect } from '../crm/prospect.entity';
-import { ProspectPhone } from '../crm/prospect-phone.entity';
+import { ProspectsStore } from '../crm/mirror/prospects.store';
 import { MessageView, toMessageView } from './message.view';
 import { ThreadCursor, ThreadLeg } from './thread-page';
 import { ThreadPage, readThreadPage } from './thread-page.reader';
@@ -16,16 +15,16 @@ import { ThreadPage, readThreadPage } from './thread-page.reader';
  */
 @Injectable()
 export class ThreadsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly prospects: ProspectsStore,
+  ) {}
 
   async forProspect(salesforceId: string, before: ThreadCursor | null, limit: number): Promise<ThreadPage<MessageView>> {
     const id = toId18(salesforceId);
     if (!id) throw new DomainError('VALIDATION_FAILED', `"${salesforceId}" is not a Salesforce record id (15 or 18 characters).`);
-    const [prospect, phones] = await Promise.all([
-      this.dataSource.getRepository(Prospect).existsBy({ id }),
-      this.dataSource.getRepository(ProspectPhone).findBy({ prospectId: id }),
-    ]);
-    const numbers = [...new Set(phones.map((p) => p.e164))];
+    const prospect = await this.prospects.person(id);
+    const numbers = [...new Set((prospect?.phones ?? []).map((p) => p.e164))];
     const legs: ThreadLeg[] = [
       ...numbers.flatMap((value): ThreadLeg[] => [
         { column: 'from_number', value },

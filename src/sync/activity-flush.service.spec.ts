@@ -1,3 +1,4 @@
+import { ProspectsStore } from '../crm/mirror/prospects.store';
 import { WatermarksStore } from '../crm/mirror/watermarks.store';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -38,7 +39,7 @@ describe('ActivityFlushService', () => {
   afterEach(() => dataSource.destroy());
 
   const flushOf = (uow: UnitOfWork, instanceName = 'web-1') =>
-    new ActivityFlushService(dataSource, uow, crm, budget, mapping, new TaskSourceLoader(dataSource, crm), new OutboxStore(uow), { instanceName, outboxClaimSeconds: 60 });
+    new ActivityFlushService(dataSource, uow, crm, budget, mapping, new TaskSourceLoader(dataSource, crm), new OutboxStore(uow), new ProspectsStore(uow.sql), { instanceName, outboxClaimSeconds: 60 });
 
   const outbox = () => dataSource.getRepository(OutboxEntry).find({ order: { id: 'ASC' } });
   const messages = () => dataSource.getRepository(Message).find();

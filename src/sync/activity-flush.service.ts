@@ -7,7 +7,7 @@ import { CrmError, CrmGateway, CrmRecord, WriteResult } from '../crm/crm-gateway
 import type { CrmMapping } from '../crm/crm-mapping';
 import { CrmMappingService } from '../crm/crm-mapping.service';
 import { classifyRecordError, describeRecordErrors } from '../crm/crm-record-error';
-import { Prospect } from '../crm/prospect.entity';
+import { ProspectsStore } from '../crm/mirror/prospects.store';
 import { nowIso } from '../database/columns';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
 import { Message } from '../messaging/message.entity';
@@ -93,6 +93,7 @@ export class ActivityFlushService implements OnApplicationBootstrap, OnApplicati
     private readonly mappings: CrmMappingService,
     private readonly loader: TaskSourceLoader,
     private readonly outbox: OutboxStore,
+    private readonly prospects: ProspectsStore,
     @Inject(APP_CONFIG) config: Pick<AppConfig, 'instanceName' | 'outboxClaimSeconds'>,
   ) {
     this.instanceName = config.instanceName;
@@ -250,8 +251,7 @@ export class ActivityFlushService implements OnApplicationBootstrap, OnApplicati
   /** The latest value per prospect wins; grouped per People object, one update call each. */
   private async writeDoNotSms(entries: ClaimedEntry[], mapping: CrmMapping, result: BatchResult, stats: FlushStats): Promise<void> {
     const byProspect = groupBy(entries, (e) => e.aggregateId);
-    const prospects = await this.dataSource.getRepository(Prospect).findBy({ id: In([...byProspect.keys()]) });
-    const objectOf = new Map(prospects.map((p) => [p.id, p.objectType as string]));
+    const objectOf: Map<string, string> = await this.prospects.objectTypes([...byProspect.keys()]);
     const opsByObject = new Map<string, WriteOp[]>();
     for (const [prospectId, group] of byProspect) {
       const object = objectOf.get(prospectId) ?? objectTypeOf(prospectId);

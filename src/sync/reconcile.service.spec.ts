@@ -1,3 +1,4 @@
+import { ProspectsStore } from '../crm/mirror/prospects.store';
 import { WatermarksStore } from '../crm/mirror/watermarks.store';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -32,7 +33,7 @@ describe('ReconcileService', () => {
     budget = new ApiBudget(crm, config);
     const uow = new UnitOfWork(dataSource);
     const mappings = new CrmMappingService({ ...config, crmMappingFile: 'config/crm-mapping.yaml' } as AppConfig, dataSource, uow, crm, new WatermarksStore(uow.sql));
-    flush = new ActivityFlushService(dataSource, uow, crm, budget, mappings, new TaskSourceLoader(dataSource, crm), new OutboxStore(uow), { instanceName: 'web-1', outboxClaimSeconds: 60 });
+    flush = new ActivityFlushService(dataSource, uow, crm, budget, mappings, new TaskSourceLoader(dataSource, crm), new OutboxStore(uow), new ProspectsStore(uow.sql), { instanceName: 'web-1', outboxClaimSeconds: 60 });
     reconcile = new ReconcileService(dataSource, uow, crm, budget, mappings, new OutboxService(), flush, config);
   });
 

@@ -28,6 +28,12 @@ export interface HolderRow {
   doNotSms: boolean;
 }
 
+/** A mirrored person holding a number, as the consent ledger shows them. */
+export interface HolderDetails extends HolderRow {
+  name: string;
+  objectType: PeopleObject;
+}
+
 /** A person found by the console's search: who, and the numbers they can be texted at. */
 export interface PersonMatch {
   id: string;
@@ -109,6 +115,25 @@ export class ProspectsStore {
       [e164],
     );
     return rows.map((r) => ({ prospectId: r.id, doNotCall: bool(r.do_not_call), doNotSms: bool(r.do_not_sms) }));
+  }
+
+  /** Every mirrored person holding this number, with their name and object, by id. */
+  async holdersWithDetails(e164: string): Promise<HolderDetails[]> {
+    const rows = await this.sql.query<{ id: string; name: string; object_type: PeopleObject; do_not_call: unknown; do_not_sms: unknown }>(
+      'SELECT DISTINCT p.id, p.name, p.object_type, p.do_not_call, p.do_not_sms FROM prospect_phones pp JOIN prospects p ON p.id = pp.prospect_id WHERE pp.e164 = $1 ORDER BY p.id',
+      [e164],
+    );
+    return rows.map((r) => ({ prospectId: r.id, name: r.name, objectType: r.object_type, doNotCall: bool(r.do_not_call), doNotSms: bool(r.do_not_sms) }));
+  }
+
+  /** The object (Contact, Lead) of each of these people that is mirrored. */
+  async objectTypes(ids: readonly string[]): Promise<Map<string, PeopleObject>> {
+    const types = new Map<string, PeopleObject>();
+    for (const chunk of chunksOf(ids, 1)) {
+      const rows = await this.sql.query<{ id: string; object_type: PeopleObject }>(`SELECT id, object_type FROM prospects WHERE id IN (${placeholders(chunk.length)})`, chunk);
+      for (const r of rows) types.set(r.id, r.object_type);
+    }
+    return types;
   }
 
   /**
