@@ -35,6 +35,16 @@ export interface NewOutboxEntry {
   payload?: Record<string, unknown> | null;
 }
 
+/** A parked entry as an operator sees it. */
+export interface ParkedEntry {
+  id: number;
+  kind: OutboxKind;
+  aggregateId: string;
+  attempts: number;
+  lastError: string | null;
+  updatedAt: string;
+}
+
 const COLUMNS = 5;
 
 /**
@@ -140,6 +150,28 @@ export class OutboxStore {
   async countClaimed(sql: Sql): Promise<number> {
     const row = await sql.one<{ n: unknown }>(`SELECT count(*) AS n FROM outbox WHERE status = 'pending' AND claim_id IS NOT NULL`);
     return int(row?.n ?? 0);
+  }
+
+  /** Entries in `status`. */
+  async countByStatus(status: 'pending' | 'parked'): Promise<number> {
+    const row = await this.uow.sql.one<{ n: unknown }>('SELECT count(*) AS n FROM outbox WHERE status = $1', [status]);
+    return int(row?.n ?? 0);
+  }
+
+  /** How many pending and parked entries there are of each kind (kinds with none left out). */
+  async countsByKind(): Promise<{ kind: OutboxKind; status: 'pending' | 'parked'; count: number }[]> {
+    const rows = await this.uow.sql.query<{ kind: OutboxKind; status: 'pending' | 'parked'; n: unknown }>(
+      "SELECT kind, status, count(*) AS n FROM outbox WHERE status IN ('pending', 'parked') GROUP BY kind, status",
+    );
+    return rows.map((r) => ({ kind: r.kind, status: r.status, count: int(r.n) }));
+  }
+
+  /** The latest parked entries, the most recently parked first. */
+  async recentlyParked(limit: number): Promise<ParkedEntry[]> {
+    const rows = await this.uow.sql.query<{ id: unknown; kind: OutboxKind; aggregate_id: string; attempts: unknown; last_error: string | null; updated_at: string }>(
+      `SELECT id, kind, aggregate_id, attempts, last_error, updated_at FROM outbox WHERE status = 'parked' ORDER BY updated_at DESC, id DESC LIMIT ${Math.trunc(limit)}`,
+    );
+    return rows.map((r) => ({ id: int(r.id), kind: r.kind, aggregateId: r.aggregate_id, attempts: int(r.attempts), lastError: r.last_error, updatedAt: r.updated_at }));
   }
 
   async enqueue(tx: Sql, entries: readonly NewOutboxEntry[], now: string): Promise<void> {

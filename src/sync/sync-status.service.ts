@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { ActivityStatusService, type ActivitySyncStatus } from './activity-status.service';
-import { OutboxEntry } from '../outbox/outbox-entry.entity';
+import { OutboxStore } from '../outbox/outbox.store';
 import { JobRunner, type SyncRunView } from '../jobs/job-runner.service';
 import { WatermarksStore } from '../crm/mirror/watermarks.store';
 
@@ -22,18 +21,17 @@ export interface SyncStatus extends ActivitySyncStatus {
 @Injectable()
 export class SyncStatusService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly runner: JobRunner,
     private readonly activity: ActivityStatusService,
     private readonly watermarks: WatermarksStore,
+    private readonly outbox: OutboxStore,
   ) {}
 
   async status(): Promise<SyncStatus> {
-    const outbox = this.dataSource.getRepository(OutboxEntry);
     const [watermarks, outboxDepth, outboxParked, lastRuns, { apiBudget, outbox: byKind }] = await Promise.all([
       this.watermarks.all(),
-      outbox.countBy({ status: 'pending' }),
-      outbox.countBy({ status: 'parked' }),
+      this.outbox.countByStatus('pending'),
+      this.outbox.countByStatus('parked'),
       this.runner.lastRuns(),
       this.activity.status(),
     ]);
