@@ -152,6 +152,24 @@ export class OutboxStore {
     return int(row?.n ?? 0);
   }
 
+  /** Done entries last updated before `before` (history nobody reads); how many were removed. */
+  pruneDone(tx: Sql, before: string): Promise<number> {
+    return tx.run("DELETE FROM outbox WHERE status = 'done' AND updated_at < $1", [before]);
+  }
+
+  /** The Task writes (upsert or status) of these messages still pending or parked: message id and status, one row per entry. */
+  async waitingTaskWrites(messageIds: readonly string[]): Promise<{ aggregateId: string; status: 'pending' | 'parked' }[]> {
+    const out: { aggregateId: string; status: 'pending' | 'parked' }[] = [];
+    for (const chunk of chunksOf(messageIds, 1)) {
+      const rows = await this.uow.sql.query<{ aggregate_id: string; status: 'pending' | 'parked' }>(
+        `SELECT aggregate_id, status FROM outbox WHERE kind IN ('task_upsert', 'task_status') AND status IN ('pending', 'parked') AND aggregate_id IN (${placeholders(chunk.length)})`,
+        chunk,
+      );
+      for (const r of rows) out.push({ aggregateId: r.aggregate_id, status: r.status });
+    }
+    return out;
+  }
+
   /** Entries in `status`. */
   async countByStatus(status: 'pending' | 'parked'): Promise<number> {
     const row = await this.uow.sql.one<{ n: unknown }>('SELECT count(*) AS n FROM outbox WHERE status = $1', [status]);

@@ -34,7 +34,7 @@ describe('ReconcileService', () => {
     const uow = new UnitOfWork(dataSource);
     const mappings = new CrmMappingService({ ...config, crmMappingFile: 'config/crm-mapping.yaml' } as AppConfig, dataSource, uow, crm, new WatermarksStore(uow.sql));
     flush = new ActivityFlushService(dataSource, uow, crm, budget, mappings, new TaskSourceLoader(dataSource, crm), new OutboxStore(uow), new ProspectsStore(uow.sql), { instanceName: 'web-1', outboxClaimSeconds: 60 });
-    reconcile = new ReconcileService(dataSource, uow, crm, budget, mappings, new OutboxService(), flush, config);
+    reconcile = new ReconcileService(dataSource, uow, crm, budget, mappings, new OutboxService(), flush, new OutboxStore(uow), config);
   });
 
   afterEach(() => dataSource.destroy());

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In, LessThan, MoreThan, MoreThanOrEqual } from 'typeorm';
+import { DataSource, In, MoreThan, MoreThanOrEqual } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { CrmGateway } from '../crm/crm-gateway.port';
@@ -8,7 +8,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { Message } from '../messaging/message.entity';
 import { ActivityFlushService } from './activity-flush.service';
 import { ApiBudget } from './api-budget';
-import { OutboxEntry } from '../outbox/outbox-entry.entity';
+import { OutboxStore } from '../outbox/outbox.store';
 import { OutboxService } from '../outbox/outbox.service';
 import type { JobProgress } from '../jobs/job-handler';
 import { describeMessage } from './task-builder';
@@ -65,6 +65,7 @@ export class ReconcileService {
     private readonly mappings: CrmMappingService,
     private readonly outbox: OutboxService,
     private readonly flush: ActivityFlushService,
+    private readonly entries: OutboxStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -94,10 +95,7 @@ export class ReconcileService {
 
   /** Done entries older than the window are history nobody reads; pending and parked ones stay. */
   private async pruneDoneOutbox(before: Date): Promise<number> {
-    return this.uow.run(async (manager) => {
-      const result = await manager.getRepository(OutboxEntry).delete({ status: 'done', updatedAt: LessThan(before.toISOString()) });
-      return result.affected ?? 0;
-    });
+    return this.uow.unit((tx) => this.entries.pruneDone(tx, before.toISOString()));
   }
 
   private async readTasks(since: Date, stats: ReconcileStats, progress?: JobProgress): Promise<Map<string, CrmTask>> {
@@ -170,12 +168,9 @@ export class ReconcileService {
 
   /** For each message, whether a Task write of it is waiting ('pending') or was refused ('parked'). */
   private async waitingEntries(messageIds: string[]): Promise<Map<string, 'pending' | 'parked'>> {
-    const entries = await this.dataSource.getRepository(OutboxEntry).find({
-      select: { id: true, aggregateId: true, status: true },
-      where: { kind: In(['task_upsert', 'task_status']), status: In(['pending', 'parked']), aggregateId: In(messageIds) },
-    });
+    const entries = await this.entries.waitingTaskWrites(messageIds);
     const result = new Map<string, 'pending' | 'parked'>();
-    for (const e of entries) if (e.status === 'pending' || !result.has(e.aggregateId)) result.set(e.aggregateId, e.status as 'pending' | 'parked');
+    for (const e of entries) if (e.status === 'pending' || !result.has(e.aggregateId)) result.set(e.aggregateId, e.status);
     return result;
   }
 
