@@ -85,6 +85,17 @@ describeOnPostgres('SIGTERM to one of two instances under load (PostgreSQL)', ()
       expect(mirror.status).toBe(202);
       await until('the mirror to succeed', async () => (await staying.api('GET', `/api/admin/sync/runs/${mirror.body.runId}`, ADMIN_KEY)).body.status === 'succeeded', 30 * SECOND);
 
+      // job lag on /metrics: the mirror just succeeded, the flush succeeds every second
+      const lag = async (job: string) => {
+        const metrics = await (await fetch(`${leaving.url}/metrics`)).text();
+        return Number(new RegExp(`^sms_sync_${job}_last_success_age_seconds (-?\\d+)$`, 'm').exec(metrics)?.[1]);
+      };
+      expect(await lag('mirror')).toBeGreaterThanOrEqual(0);
+      expect(await lag('mirror')).toBeLessThan(30);
+      expect(await lag('reconcile')).toBe(-1);
+      await until('a flush to succeed', async () => (await lag('activity_flush')) >= 0, 10 * SECOND);
+      expect(await lag('activity_flush')).toBeLessThan(5);
+
       stream = await openEventStream(`${leaving.url}/api/notifications/stream`, { Authorization: `Bearer ${key}` });
       expect(stream.status).toBe(200);
 

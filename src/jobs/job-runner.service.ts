@@ -143,6 +143,12 @@ export class JobRunner implements OnModuleInit, OnApplicationBootstrap, BeforeAp
     return Object.fromEntries(jobs.map((job, i) => [job, runs[i] ? view(runs[i]!) : null]));
   }
 
+  /** Seconds since the job's latest successful run ended, on any instance (-1: none recorded). */
+  async lastSuccessAgeSeconds(job: string, now = Date.now()): Promise<number> {
+    const at = await this.runs.lastSucceededAt(job);
+    return at === null ? -1 : Math.max(0, Math.round((now - Date.parse(at)) / 1000));
+  }
+
   /** A run reported `running` is alive: runs whose instance stopped beating are closed before a read. */
   private async releaseStale(): Promise<void> {
     const now = Date.now();

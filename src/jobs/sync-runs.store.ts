@@ -146,6 +146,11 @@ export class SyncRunsStore {
   }
 
   /** The latest run of `job` (by start), or null. */
+  /** When the job's latest successful run ended (null: none within the retention). */
+  async lastSucceededAt(job: string): Promise<string | null> {
+    return (await this.sql.one<{ at: string | null }>(`SELECT max(finished_at) AS at FROM sync_runs WHERE job = $1 AND status = 'succeeded'`, [job]))?.at ?? null;
+  }
+
   async latest(job: string): Promise<SyncRunRow | null> {
     return this.sql.one<SyncRunRow>(`SELECT ${COLUMNS} FROM sync_runs WHERE job = $1 ORDER BY started_at DESC LIMIT 1`, [job]);
   }

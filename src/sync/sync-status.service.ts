@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { registerLiveGauge } from '../health/metrics';
 import { ActivityStatusService, type ActivitySyncStatus } from './activity-status.service';
 import { OutboxStore } from '../outbox/outbox.store';
 import { JobRunner, type SyncRunView } from '../jobs/job-runner.service';
@@ -14,18 +15,30 @@ export interface SyncStatus extends ActivitySyncStatus {
   jobs: Record<string, { registered: boolean; running: boolean; schedule: string | null; lastRun: SyncRunView | null }>;
 }
 
+/** Jobs whose lag /metrics shows: `sms_sync_<job>_last_success_age_seconds`. */
+export const LAG_GAUGE_JOBS = ['mirror', 'activity-flush', 'reconcile'] as const;
+
 /**
  * GET /api/admin/sync/status: where the mirror stands, what waits in the outbox (in total, by kind,
  * and the latest parked entries with their reason), the Salesforce API budget, how each job last ended.
+ * On /metrics: the job lag, seconds since each of LAG_GAUGE_JOBS last succeeded on any instance.
  */
 @Injectable()
-export class SyncStatusService {
+export class SyncStatusService implements OnModuleInit {
   constructor(
     private readonly runner: JobRunner,
     private readonly activity: ActivityStatusService,
     private readonly watermarks: WatermarksStore,
     private readonly outbox: OutboxStore,
   ) {}
+
+  onModuleInit(): void {
+    for (const job of LAG_GAUGE_JOBS) {
+      registerLiveGauge(`sms_sync_${job.replace(/-/g, '_')}_last_success_age_seconds`, `Seconds since the ${job} job last succeeded on any instance (-1: no success recorded in the last 7 days)`, () =>
+        this.runner.lastSuccessAgeSeconds(job),
+      );
+    }
+  }
 
   async status(): Promise<SyncStatus> {
     const [watermarks, outboxDepth, outboxParked, lastRuns, { apiBudget, outbox: byKind }] = await Promise.all([
