@@ -8,6 +8,7 @@ import { openDatabase } from '../../src/database/data-source';
 import { freePort } from './free-port';
 import { SalesforceStandIn } from '../../src/sandbox/salesforce';
 import { standInEnv } from '../../src/sandbox/sandbox';
+import { QUIET_SETTINGS } from './built-service';
 import { TwilioStandIn } from '../../src/sandbox/twilio';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789';
@@ -35,13 +36,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
       DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'sqlite::memory:',
       ADMIN_API_KEY: ADMIN_KEY,
-      MIRROR_CRON: 'off',
-      FULL_RESYNC_CRON: 'off',
-      ACTIVITY_FLUSH_CRON: 'off',
-      RECONCILE_CRON: 'off',
-      REPLY_SWEEP_CRON: 'off',
-      DELIVERY_RECONCILE_CRON: 'off',
-      QUIET_HOURS: 'off',
+      ...QUIET_SETTINGS,
       LOG_LEVEL: process.env.LOG_LEVEL,
       // the mirror still leaves out the current second of the Salesforce stand-in's clock: tests
       // that write and then mirror move that clock on (sf.clock.advance) rather than sleep
