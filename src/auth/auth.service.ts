@@ -1,16 +1,17 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, QueryFailedError } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { DomainError, notFound } from '../common/domain-error';
 import { toId18 } from '../common/salesforce-id';
 import { nowIso } from '../database/columns';
+import { isUniqueViolation } from '../database/unique-violation';
 import { UnitOfWork } from '../database/unit-of-work';
 import { hashApiKey, newApiKey } from './api-key';
 import type { CreateUserDto, UserView } from './user.dto';
 import { Principal } from './principal';
-import { Role, User } from './user.entity';
+import type { User } from './user.entity';
+import { UsersStore } from './users.store';
 
 /**
  * API keys: checked on every request against the database (one indexed read, no cache), so a
@@ -22,7 +23,7 @@ export class AuthService {
   private readonly bootstrapHash: Buffer | null;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly users: UsersStore,
     private readonly uow: UnitOfWork,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -34,13 +35,9 @@ export class AuthService {
     if (this.bootstrapHash && timingSafeEqual(this.bootstrapHash, Buffer.from(hash, 'hex'))) {
       return { id: 'bootstrap-admin', name: 'Bootstrap admin', role: 'admin', salesforceUserId: null, bootstrap: true };
     }
-    // plain SQL on the executor's cached statement: this runs on every request
-    const user = await this.uow.sql.one<{ id: string; name: string; role: Role; salesforce_user_id: string | null }>(
-      'SELECT id, name, role, salesforce_user_id FROM users WHERE api_key_hash = $1',
-      [hash],
-    );
+    const user = await this.users.keyHolder(hash);
     if (!user) return null;
-    return { id: user.id, name: user.name, role: user.role, salesforceUserId: user.salesforce_user_id, bootstrap: false };
+    return { id: user.id, name: user.name, role: user.role, salesforceUserId: user.salesforceUserId, bootstrap: false };
   }
 
   /** A new key for the user (shown once); the old one is refused from the moment this returns. */
@@ -58,8 +55,8 @@ export class AuthService {
   }
 
   private async setKeyHash(userId: string, apiKeyHash: string | null): Promise<void> {
-    const result = await this.uow.run((manager) => manager.getRepository(User).update({ id: userId }, { apiKeyHash }));
-    if (!result.affected) throw notFound('user', userId);
+    const changed = await this.uow.unit((tx) => this.users.setKeyHash(tx, userId, apiKeyHash));
+    if (changed === 0) throw notFound('user', userId);
   }
 
   async createUser(dto: CreateUserDto): Promise<{ user: User; apiKey: string }> {
@@ -67,12 +64,11 @@ export class AuthService {
     if (!salesforceUserId || !salesforceUserId.startsWith('005')) {
       throw new DomainError('VALIDATION_FAILED', 'salesforceUserId must be a Salesforce User id (005…, 15 or 18 characters).');
     }
-    const repo = this.dataSource.getRepository(User);
-    if (await repo.existsBy({ salesforceUserId })) {
+    if (await this.users.findBySalesforceUserId(salesforceUserId)) {
       throw new DomainError('ALREADY_EXISTS', `A user with Salesforce user id ${salesforceUserId} exists already.`);
     }
     const apiKey = newApiKey();
-    const user = repo.create({
+    const user: User = {
       id: randomUUID(),
       salesforceUserId,
       name: dto.name.trim(),
@@ -80,12 +76,13 @@ export class AuthService {
       role: dto.role,
       apiKeyHash: hashApiKey(apiKey),
       createdAt: nowIso(),
-    });
+    };
     try {
       // Through the unit of work like every write: on SQLite the connection is shared.
-      await this.uow.run((manager) => manager.getRepository(User).insert(user));
+      await this.uow.unit((tx) => this.users.insert(tx, user));
     } catch (error) {
-      if (error instanceof QueryFailedError) {
+      // a concurrent create of the same Salesforce user won the unique index
+      if (isUniqueViolation(error)) {
         throw new DomainError('ALREADY_EXISTS', `A user with Salesforce user id ${salesforceUserId} exists already.`);
       }
       throw error;
@@ -95,7 +92,7 @@ export class AuthService {
 
   /** Every user, oldest first, without key material: whether a key is in force, not the key. */
   async listUsers(): Promise<UserView[]> {
-    const users = await this.dataSource.getRepository(User).find({ order: { createdAt: 'ASC', id: 'ASC' } });
+    const users = await this.users.all();
     return users.map((u) => ({
       id: u.id,
       salesforceUserId: u.salesforceUserId,
@@ -105,9 +102,5 @@ export class AuthService {
       hasKey: u.apiKeyHash !== null,
       createdAt: u.createdAt,
     }));
-  }
-
-  findUser(id: string): Promise<User | null> {
-    return this.dataSource.getRepository(User).findOneBy({ id });
   }
 }

@@ -43,7 +43,7 @@ async function serveSandbox(base: AppConfig, env: Env, banner: BannerOutput): Pr
   sandbox.twilio.inboundWebhookUrl = `${config.publicBaseUrl}/webhooks/twilio/sms`;
   const app = await createApp(config, undefined, { holdLogs: true });
   try {
-    const reps = await seedSandboxReps(app.get(DataSource), sandbox.demo);
+    const reps = await seedSandboxReps(app, sandbox.demo);
     await app.listen(base.port);
     const facts = {
       baseUrl: config.publicBaseUrl,

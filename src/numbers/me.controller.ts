@@ -1,19 +1,18 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { CurrentPrincipal, Principal } from '../auth/principal';
-import { SenderNumber } from './sender-number.entity';
+import { SenderNumbersStore } from './sender-numbers.store';
 
 @ApiTags('reps')
 @ApiBearerAuth()
 @Controller('api/me')
 export class MeController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly numbers: SenderNumbersStore) {}
 
   /** smsEnabled is true only when the caller holds at least one SMS-enabled direct number. */
   @Get()
   async me(@CurrentPrincipal() principal: Principal) {
-    const numbers = await this.dataSource.getRepository(SenderNumber).find({ where: { userId: principal.id }, order: { createdAt: 'ASC' } });
+    const numbers = await this.numbers.list(principal.id);
     return {
       id: principal.id,
       name: principal.name,

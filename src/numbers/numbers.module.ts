@@ -5,10 +5,11 @@ import { NumbersService } from './numbers.service';
 import { SenderNumbersStore } from './sender-numbers.store';
 import { SmsRequestsController } from './sms-requests.controller';
 import { SmsRequestsService } from './sms-requests.service';
+import { SmsRequestsStore } from './sms-requests.store';
 
 @Module({
   controllers: [MeController, NumbersAdminController, SmsRequestsController],
-  providers: [NumbersService, SmsRequestsService, SenderNumbersStore],
+  providers: [NumbersService, SmsRequestsService, SenderNumbersStore, SmsRequestsStore],
   exports: [NumbersService, SenderNumbersStore],
 })
 export class NumbersModule {}

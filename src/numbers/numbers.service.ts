@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError } from 'typeorm';
-import { User } from '../auth/user.entity';
+import { UsersStore } from '../auth/users.store';
 import { DomainError } from '../common/domain-error';
 import { classifyPhone } from '../common/phone-policy';
 import { nowIso } from '../database/columns';
+import { isUniqueViolation } from '../database/unique-violation';
 import { UnitOfWork } from '../database/unit-of-work';
 import type { AssignNumberDto, SenderNumberView } from './number.dto';
-import { SenderNumber } from './sender-number.entity';
+import type { SenderNumber } from './sender-number.entity';
+import { SenderNumbersStore } from './sender-numbers.store';
 
 export const toNumberView = (n: SenderNumber): SenderNumberView => ({
   id: n.id,
@@ -21,7 +22,8 @@ export const toNumberView = (n: SenderNumber): SenderNumberView => ({
 @Injectable()
 export class NumbersService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly numbers: SenderNumbersStore,
+    private readonly users: UsersStore,
     private readonly uow: UnitOfWork,
   ) {}
 
@@ -33,28 +35,28 @@ export class NumbersService {
         phoneNumber,
       });
     }
-    if (!(await this.dataSource.getRepository(User).existsBy({ id: dto.userId }))) {
+    if (!(await this.users.exists(dto.userId))) {
       throw new DomainError('NOT_FOUND', `No user with id ${dto.userId}.`);
     }
-    const repo = this.dataSource.getRepository(SenderNumber);
     const taken = () => new DomainError('NUMBER_TAKEN', `${phoneNumber} is assigned already.`, { phoneNumber });
-    if (await repo.existsBy({ phoneNumber })) throw taken();
-    const number = repo.create({ id: randomUUID(), phoneNumber, userId: dto.userId, kind: dto.kind, smsEnabled: dto.smsEnabled, createdAt: nowIso() });
+    if (await this.numbers.isAssigned(phoneNumber)) throw taken();
+    const number: SenderNumber = { id: randomUUID(), phoneNumber, userId: dto.userId, kind: dto.kind, smsEnabled: dto.smsEnabled, createdAt: nowIso() };
     try {
-      await this.uow.run((manager) => manager.getRepository(SenderNumber).insert(number));
+      await this.uow.unit((tx) => this.numbers.insert(tx, number));
     } catch (error) {
-      if (error instanceof QueryFailedError) throw taken();
+      // a concurrent assignment of the same number won the unique index
+      if (isUniqueViolation(error)) throw taken();
       throw error;
     }
     return number;
   }
 
   list(userId?: string): Promise<SenderNumber[]> {
-    return this.dataSource.getRepository(SenderNumber).find({ where: userId ? { userId } : {}, order: { createdAt: 'ASC' } });
+    return this.numbers.list(userId);
   }
 
   async get(id: string): Promise<SenderNumber> {
-    const number = await this.dataSource.getRepository(SenderNumber).findOneBy({ id });
+    const number = await this.numbers.find(id);
     if (!number) throw new DomainError('NOT_FOUND', `No sender number with id ${id}.`);
     return number;
   }

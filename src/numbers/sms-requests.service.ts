@@ -1,41 +1,42 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { DomainError } from '../common/domain-error';
 import { nowIso } from '../database/columns';
 import { UnitOfWork } from '../database/unit-of-work';
 import type { SmsRequestView } from './number.dto';
-import { SenderNumber } from './sender-number.entity';
-import { SmsRequest, SmsRequestStatus } from './sms-request.entity';
+import type { SenderNumber } from './sender-number.entity';
+import { SenderNumbersStore } from './sender-numbers.store';
+import type { SmsRequest, SmsRequestStatus } from './sms-request.entity';
+import { SmsRequestsStore } from './sms-requests.store';
 
 /** A rep asks for SMS on one of their numbers; an admin approves (the number becomes SMS-enabled) or rejects. */
 @Injectable()
 export class SmsRequestsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly requests: SmsRequestsStore,
+    private readonly numbers: SenderNumbersStore,
     private readonly uow: UnitOfWork,
   ) {}
 
   /** A pending request for the same number is answered again rather than duplicated. */
   async request(principal: Principal, numberId: string): Promise<SmsRequestView> {
-    const number = await this.dataSource.getRepository(SenderNumber).findOneBy({ id: numberId });
+    const number = await this.numbers.find(numberId);
     // Someone else's number is reported as unknown: a rep cannot probe other reps' numbers.
     if (!number || (number.userId !== principal.id && principal.role !== 'admin')) {
       throw new DomainError('NOT_FOUND', `You hold no number with id ${numberId}.`);
     }
     if (number.smsEnabled) throw new DomainError('CONFLICT', `SMS is already enabled on ${number.phoneNumber}.`);
-    const repo = this.dataSource.getRepository(SmsRequest);
-    const pending = await repo.findOneBy({ numberId, status: 'pending' });
+    const pending = await this.requests.pendingFor(numberId);
     if (pending) return toView(pending, number);
-    const request = repo.create({ id: randomUUID(), numberId, userId: number.userId, status: 'pending', decidedBy: null, decidedAt: null, createdAt: nowIso() });
-    await this.uow.run((manager) => manager.getRepository(SmsRequest).insert(request));
+    const request: SmsRequest = { id: randomUUID(), numberId, userId: number.userId, status: 'pending', decidedBy: null, decidedAt: null, createdAt: nowIso() };
+    await this.uow.unit((tx) => this.requests.insert(tx, request));
     return toView(request, number);
   }
 
   async list(status?: SmsRequestStatus): Promise<SmsRequestView[]> {
-    const requests = await this.dataSource.getRepository(SmsRequest).find({ where: status ? { status } : {}, order: { createdAt: 'ASC' } });
-    const numbers = await this.dataSource.getRepository(SenderNumber).findBy({ id: In([...new Set(requests.map((r) => r.numberId))]) });
+    const requests = await this.requests.list(status);
+    const numbers = await this.numbers.findMany([...new Set(requests.map((r) => r.numberId))]);
     const byId = new Map(numbers.map((n) => [n.id, n]));
     return requests.map((r) => toView(r, byId.get(r.numberId) ?? null));
   }
@@ -50,23 +51,20 @@ export class SmsRequestsService {
   }
 
   private async decide(admin: Principal, id: string, status: 'approved' | 'rejected'): Promise<SmsRequestView> {
-    const request = await this.dataSource.getRepository(SmsRequest).findOneBy({ id });
+    const request = await this.requests.find(id);
     if (!request) throw new DomainError('NOT_FOUND', `No SMS request with id ${id}.`);
     if (request.status !== 'pending') {
       throw new DomainError('REQUEST_ALREADY_DECIDED', `This request was ${request.status} already.`, { status: request.status });
     }
-    const number = await this.dataSource.getRepository(SenderNumber).findOneBy({ id: request.numberId });
+    const number = await this.numbers.find(request.numberId);
     if (!number) throw new DomainError('NOT_FOUND', `The number of request ${id} no longer exists.`);
     if (status === 'approved' && number.kind === 'local_presence') {
       throw new DomainError('LOCAL_PRESENCE_NUMBER', 'LocalPresence numbers cannot be used to send SMS.', { phoneNumber: number.phoneNumber });
     }
     const decidedAt = nowIso();
-    const decided = await this.uow.run(async (manager) => {
-      const result = await manager
-        .getRepository(SmsRequest)
-        .update({ id, status: 'pending' }, { status, decidedBy: admin.id, decidedAt });
-      if (!result.affected) return false;
-      if (status === 'approved') await manager.getRepository(SenderNumber).update({ id: number.id }, { smsEnabled: true });
+    const decided = await this.uow.unit(async (tx) => {
+      if ((await this.requests.decide(tx, id, status, admin.id, decidedAt)) === 0) return false;
+      if (status === 'approved') await this.numbers.enableSms(tx, number.id);
       return true;
     });
     if (!decided) throw new DomainError('REQUEST_ALREADY_DECIDED', 'This request was decided already.');

@@ -1,10 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { styleText } from 'node:util';
-import { DataSource } from 'typeorm';
+import type { INestApplicationContext } from '@nestjs/common';
 import { hashApiKey, newApiKey } from '../auth/api-key';
-import { User } from '../auth/user.entity';
+import { UsersStore } from '../auth/users.store';
 import { nowIso } from '../database/columns';
-import { SenderNumber, NumberKind } from '../numbers/sender-number.entity';
+import { UnitOfWork } from '../database/unit-of-work';
+import type { NumberKind } from '../numbers/sender-number.entity';
+import { SenderNumbersStore } from '../numbers/sender-numbers.store';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DemoOrgIds, SalesforceStandIn, seedDemoOrg } from './salesforce';
 import { TwilioStandIn } from './twilio';
 
@@ -88,23 +90,23 @@ const REPS = [
  * The demo reps and their numbers in our own database. Their API keys are issued anew at every
  * sandbox boot (only hashes are stored, so a key cannot be shown twice).
  */
-export async function seedSandboxReps(dataSource: DataSource, demo: DemoOrgIds): Promise<SandboxRep[]> {
+export async function seedSandboxReps(app: Pick<INestApplicationContext, 'get'>, demo: DemoOrgIds): Promise<SandboxRep[]> {
+  const users = app.get(UsersStore);
+  const numbers = app.get(SenderNumbersStore);
   const reps: SandboxRep[] = [];
-  await dataSource.transaction(async (manager) => {
+  await app.get(UnitOfWork).unit(async (tx) => {
     for (const rep of REPS) {
       const apiKey = newApiKey();
       const salesforceUserId = demo.users[rep.key];
-      const users = manager.getRepository(User);
-      let user = await users.findOneBy({ salesforceUserId });
-      if (user) await users.update({ id: user.id }, { apiKeyHash: hashApiKey(apiKey) });
+      let user = await users.findBySalesforceUserId(salesforceUserId, tx);
+      if (user) await users.setKeyHash(tx, user.id, hashApiKey(apiKey));
       else {
-        user = users.create({ id: randomUUID(), salesforceUserId, name: rep.name, email: rep.email, role: 'rep', apiKeyHash: hashApiKey(apiKey), createdAt: nowIso() });
-        await users.insert(user);
+        user = { id: randomUUID(), salesforceUserId, name: rep.name, email: rep.email, role: 'rep', apiKeyHash: hashApiKey(apiKey), createdAt: nowIso() };
+        await users.insert(tx, user);
       }
-      const numbers = manager.getRepository(SenderNumber);
       for (const n of rep.numbers) {
-        if (!(await numbers.existsBy({ phoneNumber: n.phoneNumber }))) {
-          await numbers.insert({ id: randomUUID(), userId: user.id, createdAt: nowIso(), ...n });
+        if (!(await numbers.isAssigned(n.phoneNumber, tx))) {
+          await numbers.insert(tx, { id: randomUUID(), userId: user.id, createdAt: nowIso(), ...n });
         }
       }
       reps.push({ name: rep.name, apiKey, numbers: rep.numbers });
