@@ -372,7 +372,8 @@ describe('web console', () => {
       expect(await items.count()).toBe(50);
       expect(await items.first().locator('.body').textContent()).toBe('Note 4');
       await page.getByRole('button', { name: 'Show older messages' }).click();
-      await items.filter({ hasText: 'Note 1' }).first().waitFor();
+      // exactly "Note 1" (not Note 10–19, already shown): the older page has arrived
+      await items.locator('.body').getByText('Note 1', { exact: true }).waitFor();
       expect(await items.locator('.body').allTextContents()).toEqual(Array.from({ length: 53 }, (_, i) => `Note ${i + 1}`));
       expect(await page.getByRole('button', { name: 'Show older messages' }).count()).toBe(0);
       await screenshot(page, 'console-thread-older');

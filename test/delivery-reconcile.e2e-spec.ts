@@ -11,7 +11,7 @@ import { ADMIN_KEY, startTestStack, TestStack } from './support/test-app';
  */
 type Backend = { env: Record<string, string>; cleanup: () => Promise<void> };
 const backends: [string, () => Promise<Backend>][] = [
-  ['SQLite', async () => ({ env: {}, cleanup: async () => undefined })],
+  ['SQLite', async () => ({ env: { DATABASE_URL: 'sqlite::memory:' }, cleanup: async () => undefined })],
   ...onPostgres('PostgreSQL', async () => {
     const db = await createScratchDatabase();
     return { env: { DATABASE_URL: db.url }, cleanup: db.drop };

@@ -21,7 +21,7 @@ const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString(
 
 type Backend = { env: Record<string, string>; cleanup: () => Promise<void> };
 const backends: [string, () => Promise<Backend>][] = [
-  ['SQLite', async () => ({ env: {}, cleanup: async () => undefined })],
+  ['SQLite', async () => ({ env: { DATABASE_URL: 'sqlite::memory:' }, cleanup: async () => undefined })],
   ...onPostgres('PostgreSQL', async () => {
     const db = await createScratchDatabase();
     return { env: { DATABASE_URL: db.url }, cleanup: db.drop };

@@ -12,7 +12,7 @@ const OFFICE = '+16175550142';
 const STRANGER = '+13125550199';
 
 const engines: [string, () => Promise<{ env: Record<string, string>; drop: () => Promise<void> }>][] = [
-  ['SQLite', async () => ({ env: {}, drop: async () => undefined })],
+  ['SQLite', async () => ({ env: { DATABASE_URL: 'sqlite::memory:' }, drop: async () => undefined })],
   ...onPostgres('PostgreSQL', async () => {
     const db = await createScratchDatabase();
     return { env: { DATABASE_URL: db.url }, drop: db.drop };

@@ -1,6 +1,6 @@
 // Jest globalSetup: decides once per run whether the PostgreSQL suites run (see test/support/postgres.ts).
-// - CI set (and not "false"/"0") or TEST_POSTGRES_URL given: they are required; they run, and fail
-//   if PostgreSQL cannot be reached.
+// - CI set (and not "false"/"0"), TEST_POSTGRES_URL given or TEST_ENGINE=postgres (npm run
+//   test:postgres): they are required; they run, and fail if PostgreSQL cannot be reached.
 // - otherwise: they run when the default PostgreSQL (127.0.0.1:5432, database `test`) answers, and
 //   are skipped with one line saying how to run them when it does not.
 // The decision reaches the test workers through TEST_POSTGRES (run | skip).
@@ -29,11 +29,13 @@ async function reachable(url) {
 module.exports = async function postgresGlobalSetup() {
   const given = process.env.TEST_POSTGRES_URL;
   const url = given || DEFAULT_URL;
-  const required = ciSet() || Boolean(given);
+  const engine = process.env.TEST_ENGINE === 'postgres';
+  const required = ciSet() || Boolean(given) || engine;
   const up = await reachable(url);
   if (required) {
     process.env.TEST_POSTGRES = 'run';
-    if (!up) process.stderr.write(`\nPostgreSQL suites required (${given ? 'TEST_POSTGRES_URL given' : 'CI set'}) but nothing answers at ${redacted(url)}: they will fail.\n`);
+    const why = given ? 'TEST_POSTGRES_URL given' : engine ? 'TEST_ENGINE=postgres' : 'CI set';
+    if (!up) process.stderr.write(`\nPostgreSQL suites required (${why}) but nothing answers at ${redacted(url)}: they will fail.\n`);
     return;
   }
   process.env.TEST_POSTGRES = up ? 'run' : 'skip';

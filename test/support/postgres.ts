@@ -19,9 +19,13 @@ export function onPostgres<T>(name: string, make: T): [string, T][] {
 /** `describe` for a suite that needs PostgreSQL (`describe.skip` when its suites are skipped). */
 export const describeOnPostgres = POSTGRES_SUITES_RUN ? describe : describe.skip;
 
-/** A fresh, empty database for one test file; `drop()` removes it. */
+/** Scratch databases' names start with this (TEST_SCRATCH_PREFIX), so a run's leftovers can be told apart. */
+const SCRATCH_PREFIX = process.env.TEST_SCRATCH_PREFIX || 'scs_test';
+if (!/^[a-z][a-z0-9_]{0,40}$/.test(SCRATCH_PREFIX)) throw new Error(`TEST_SCRATCH_PREFIX must be lower-case letters, digits and _, not ${SCRATCH_PREFIX}`);
+
+/** A fresh, empty database for one test file or app; `drop()` removes it. */
 export async function createScratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `scs_test_${randomBytes(6).toString('hex')}`;
+  const name = `${SCRATCH_PREFIX}_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: POSTGRES_ADMIN_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);

@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config/app-config';
 import type { AppConfig } from '../../src/config/app-config';
 import { createApp } from '../../src/create-app';
 import { openDatabase } from '../../src/database/data-source';
+import { defaultTestDatabase } from './engine';
 import { freePort } from './free-port';
 import { SalesforceStandIn } from '../../src/sandbox/salesforce';
 import { standInEnv } from '../../src/sandbox/sandbox';
@@ -24,17 +25,21 @@ export interface TestApp {
 }
 
 /**
- * Boots the real application on an in-memory SQLite database (or TEST_DATABASE_URL) and a free
- * port. `env` adds or overrides settings, e.g. the stand-ins' URLs.
+ * Boots the real application on a free port and on `env`'s DATABASE_URL, TEST_DATABASE_URL, or
+ * else a database of its own of the default engine (support/engine.ts: SQLite in memory, or a
+ * scratch PostgreSQL database with TEST_ENGINE=postgres). `env` adds or overrides settings, e.g.
+ * the stand-ins' URLs.
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   // Twilio calls back at PUBLIC_BASE_URL, so the app's own address must be known before it listens.
   const port = env.PORT ?? String(await freePort());
+  const given = env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  const database = given ? { url: given, drop: async () => undefined } : await defaultTestDatabase();
   const config = loadConfig(
     {
       PORT: port,
       PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-      DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'sqlite::memory:',
+      DATABASE_URL: database.url,
       ADMIN_API_KEY: ADMIN_KEY,
       ...QUIET_SETTINGS,
       LOG_LEVEL: process.env.LOG_LEVEL,
@@ -44,9 +49,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
     env.SALESFORCE_INSTANCE_URL ? 'live' : 'sandbox',
   );
-  const dataSource = await openDatabase(config.database);
-  const app = await createApp(config, dataSource);
-  await app.listen(config.port, '127.0.0.1');
+  const { dataSource, app } = await boot(config).catch(async (error: unknown) => {
+    await database.drop();
+    throw error;
+  });
   const url = `http://127.0.0.1:${config.port}`;
   const http = () => request(app.getHttpServer());
   return {
@@ -62,8 +68,16 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     close: async () => {
       await app.close();
       if (dataSource.isInitialized) await dataSource.destroy();
+      await database.drop();
     },
   };
+}
+
+async function boot(config: AppConfig): Promise<{ dataSource: DataSource; app: INestApplication }> {
+  const dataSource = await openDatabase(config.database);
+  const app = await createApp(config, dataSource);
+  await app.listen(config.port, '127.0.0.1');
+  return { dataSource, app };
 }
 
 export interface TestStack extends TestApp {
