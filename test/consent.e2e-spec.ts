@@ -4,11 +4,15 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../src/config/app-config';
 import { ConsentService } from '../src/consent/consent.service';
+import { ConsentBlocksStore } from '../src/consent/consent-blocks.store';
+import { ConsentCrmFlagsStore } from '../src/consent/consent-crm-flags.store';
+import { ConsentEventsStore } from '../src/consent/consent-events.store';
+import { ProspectsStore } from '../src/crm/mirror/prospects.store';
 import { ConsentCrmFlag } from '../src/consent/consent-crm-flag.entity';
 import { Prospect } from '../src/crm/prospect.entity';
 import { openDatabase } from '../src/database/data-source';
 import { UnitOfWork } from '../src/database/unit-of-work';
-import { OutboxService } from '../src/outbox/outbox.service';
+import { OutboxStore } from '../src/outbox/outbox.store';
 import { OutboxEntry } from '../src/outbox/outbox-entry.entity';
 import { seedProspect } from './factories/crm';
 import { createScratchDatabase, onPostgres } from './support/postgres';
@@ -31,8 +35,14 @@ describe.each(backends)('consent on %s: opt-out, opt-in, CRM write-back and the 
     const backend = await makeBackend();
     cleanup = backend.cleanup;
     dataSource = await openDatabase(backend.config);
-    consent = new ConsentService(dataSource, new OutboxService());
     uow = new UnitOfWork(dataSource);
+    consent = new ConsentService(
+      new ConsentBlocksStore(uow.sql),
+      new ConsentEventsStore(uow.sql),
+      new ConsentCrmFlagsStore(),
+      new ProspectsStore(uow.sql),
+      new OutboxStore(uow),
+    );
   });
   afterAll(async () => {
     await dataSource.destroy();

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { Prospect } from '../crm/prospect.entity';
-import { ProspectPhone } from '../crm/prospect-phone.entity';
+import type { EntityManager } from 'typeorm';
+import { ProspectsStore } from '../crm/mirror/prospects.store';
 import { nowIso } from '../database/columns';
-import { OutboxService } from '../outbox/outbox.service';
-import { ConsentBlock, ConsentSource } from './consent-block.entity';
-import { ConsentCrmFlag } from './consent-crm-flag.entity';
-import { ConsentEvent } from './consent-event.entity';
+import { sqlOf } from '../database/manager-sql';
+import type { Sql } from '../database/sql';
+import { OutboxStore } from '../outbox/outbox.store';
+import type { ConsentBlock, ConsentSource } from './consent-block.entity';
+import { ConsentBlocksStore } from './consent-blocks.store';
+import { ConsentCrmFlagsStore } from './consent-crm-flags.store';
+import type { ConsentEvent } from './consent-event.entity';
+import { ConsentEventsStore } from './consent-events.store';
 import { optInEffect, OptInEffect, optOutEffect, OptOutEffect, sourceAfterBlock } from './consent-policy';
 
 export interface ConsentChange {
@@ -53,29 +56,25 @@ export interface ConsentState {
  *
  * `block`/`unblock` are the primitives (state + ledger). `optOut`/`optIn` are what a prospect's
  * own keyword does: the primitive plus the CRM Do-Not-SMS write-back (CONTRACT §3), queued in the
- * caller's transaction through the outbox. Every method that writes takes the UnitOfWork's manager.
+ * caller's transaction through the outbox. Every method that writes takes the UnitOfWork's manager
+ * (`tx.manager`), and writes through the stores on that unit's connection.
  */
 @Injectable()
 export class ConsentService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly outbox: OutboxService,
+    private readonly blocks: ConsentBlocksStore,
+    private readonly events: ConsentEventsStore,
+    private readonly crmFlags: ConsentCrmFlagsStore,
+    private readonly prospects: ProspectsStore,
+    private readonly outbox: OutboxStore,
   ) {}
 
-  async isOptedOut(phoneNumber: string): Promise<boolean> {
-    const block = await this.dataSource.getRepository(ConsentBlock).findOneBy({ phoneNumber });
-    return block?.blocked === true;
-  }
-
-  /** The numbers among these that are opted out. */
-  async optedOutAmong(phoneNumbers: string[]): Promise<Set<string>> {
-    if (phoneNumbers.length === 0) return new Set();
-    const rows = await this.dataSource.getRepository(ConsentBlock).findBy({ phoneNumber: In(phoneNumbers), blocked: true });
-    return new Set(rows.map((r) => r.phoneNumber));
+  isOptedOut(phoneNumber: string): Promise<boolean> {
+    return this.blocks.isBlocked(phoneNumber);
   }
 
   async currentBlock(phoneNumber: string, manager?: EntityManager): Promise<ConsentBlock | null> {
-    return (manager ?? this.dataSource.manager).getRepository(ConsentBlock).findOneBy({ phoneNumber });
+    return this.blocks.find(phoneNumber, manager ? await sqlOf(manager) : undefined);
   }
 
   async state(phoneNumber: string): Promise<ConsentState> {
@@ -89,13 +88,14 @@ export class ConsentService {
    * prospect's START cannot lift it later.
    */
   async block(manager: EntityManager, change: ConsentChange): Promise<void> {
-    const current = await this.currentBlock(change.phoneNumber, manager);
-    await this.write(manager, change, true, sourceAfterBlock(current, change.source));
+    const tx = await sqlOf(manager);
+    const current = await this.blocks.find(change.phoneNumber, tx);
+    await this.write(tx, change, true, sourceAfterBlock(current, change.source));
   }
 
   /** Lifts the block and writes the ledger entry. */
   async unblock(manager: EntityManager, change: ConsentChange): Promise<void> {
-    await this.write(manager, change, false, change.source);
+    await this.write(await sqlOf(manager), change, false, change.source);
   }
 
   /**
@@ -104,25 +104,27 @@ export class ConsentService {
    * opt-in clears only what this opt-out set.
    */
   async optOut(manager: EntityManager, optOut: ProspectOptOut): Promise<OptOutResult> {
-    const current = await this.currentBlock(optOut.phoneNumber, manager);
+    const tx = await sqlOf(manager);
+    const current = await this.blocks.find(optOut.phoneNumber, tx);
     const effect = optOutEffect(current);
     const note = optOut.note ?? (effect === 'repeat' ? 'already opted out' : effect === 'over_people_block' ? `already blocked (${current?.source})` : null);
-    await this.write(manager, { ...optOut, note }, true, sourceAfterBlock(current, optOut.source));
+    await this.write(tx, { ...optOut, note }, true, sourceAfterBlock(current, optOut.source));
 
-    const prospects = await this.prospectsWithPhone(manager, optOut.phoneNumber);
-    const flagged = new Set(
-      (await manager.getRepository(ConsentCrmFlag).findBy({ phoneNumber: optOut.phoneNumber })).map((f) => f.prospectId),
-    );
-    const toFlag = prospects.filter((p) => !flagged.has(p.id));
+    const holders = await this.prospects.holdersWithDetails(optOut.phoneNumber, tx);
+    const flagged = new Set((await this.crmFlags.ofNumber(tx, optOut.phoneNumber)).map((f) => f.prospectId));
+    const toFlag = holders.filter((p) => !flagged.has(p.prospectId));
     const now = nowIso();
     for (const prospect of toFlag) {
-      await manager.getRepository(ConsentCrmFlag).insert({ phoneNumber: optOut.phoneNumber, prospectId: prospect.id, setBefore: prospect.doNotSms, createdAt: now });
-      await this.outbox.enqueue(manager, 'do_not_sms', prospect.id, { value: true });
+      await this.crmFlags.insert(tx, { phoneNumber: optOut.phoneNumber, prospectId: prospect.prospectId, setBefore: prospect.doNotSms, createdAt: now });
     }
+    await this.outbox.enqueue(
+      tx,
+      toFlag.map((p) => ({ kind: 'do_not_sms', aggregateId: p.prospectId, payload: { value: true } })),
+      now,
+    );
     // The mirror shows what the CRM will hold once the write-back lands.
-    const ids = toFlag.filter((p) => !p.doNotSms).map((p) => p.id);
-    if (ids.length > 0) await manager.getRepository(Prospect).update({ id: In(ids) }, { doNotSms: true });
-    return { effect, flaggedProspectIds: toFlag.map((p) => p.id) };
+    await this.prospects.setDoNotSms(tx, toFlag.filter((p) => !p.doNotSms).map((p) => p.prospectId), true);
+    return { effect, flaggedProspectIds: toFlag.map((p) => p.prospectId) };
   }
 
   /**
@@ -131,35 +133,33 @@ export class ConsentService {
    * stays in force, and so does a CRM Do-Not-Call (never touched here).
    */
   async optIn(manager: EntityManager, change: { phoneNumber: string; messageId: string | null }): Promise<OptInResult> {
-    const current = await this.currentBlock(change.phoneNumber, manager);
+    const tx = await sqlOf(manager);
+    const current = await this.blocks.find(change.phoneNumber, tx);
     const effect = optInEffect(current);
     if (effect !== 'lift') return { effect, clearedProspectIds: [] };
-    await this.write(manager, { phoneNumber: change.phoneNumber, source: 'keyword', messageId: change.messageId }, false, 'keyword');
+    await this.write(tx, { phoneNumber: change.phoneNumber, source: 'keyword', messageId: change.messageId }, false, 'keyword');
 
-    const flags = await manager.getRepository(ConsentCrmFlag).findBy({ phoneNumber: change.phoneNumber });
+    const flags = await this.crmFlags.ofNumber(tx, change.phoneNumber);
     const toClear = flags.filter((f) => !f.setBefore).map((f) => f.prospectId);
-    for (const prospectId of toClear) await this.outbox.enqueue(manager, 'do_not_sms', prospectId, { value: false });
-    if (toClear.length > 0) await manager.getRepository(Prospect).update({ id: In(toClear) }, { doNotSms: false });
-    if (flags.length > 0) await manager.getRepository(ConsentCrmFlag).delete({ phoneNumber: change.phoneNumber });
+    await this.outbox.enqueue(
+      tx,
+      toClear.map((prospectId) => ({ kind: 'do_not_sms', aggregateId: prospectId, payload: { value: false } })),
+      nowIso(),
+    );
+    await this.prospects.setDoNotSms(tx, toClear, false);
+    if (flags.length > 0) await this.crmFlags.removeOfNumber(tx, change.phoneNumber);
     return { effect, clearedProspectIds: toClear };
   }
 
   /** The ledger of one number, oldest first. */
   ledger(phoneNumber: string): Promise<ConsentEvent[]> {
-    return this.dataSource.getRepository(ConsentEvent).find({ where: { phoneNumber }, order: { createdAt: 'ASC' } });
+    return this.events.ofNumber(phoneNumber);
   }
 
-  private async prospectsWithPhone(manager: EntityManager, phoneNumber: string): Promise<Prospect[]> {
-    const phones = await manager.getRepository(ProspectPhone).findBy({ e164: phoneNumber });
-    const ids = [...new Set(phones.map((p) => p.prospectId))];
-    if (ids.length === 0) return [];
-    return manager.getRepository(Prospect).find({ where: { id: In(ids) }, order: { id: 'ASC' } });
-  }
-
-  private async write(manager: EntityManager, change: ConsentChange, blocked: boolean, stateSource: ConsentSource): Promise<void> {
+  private async write(tx: Sql, change: ConsentChange, blocked: boolean, stateSource: ConsentSource): Promise<void> {
     const now = nowIso();
-    await manager.getRepository(ConsentBlock).save({ phoneNumber: change.phoneNumber, blocked, source: stateSource, updatedAt: now });
-    await manager.getRepository(ConsentEvent).insert({
+    await this.blocks.save(tx, { phoneNumber: change.phoneNumber, blocked, source: stateSource, updatedAt: now });
+    await this.events.insert(tx, {
       id: randomUUID(),
       phoneNumber: change.phoneNumber,
       action: blocked ? 'block' : 'unblock',

@@ -34,6 +34,20 @@ export interface HolderDetails extends HolderRow {
   objectType: PeopleObject;
 }
 
+/** A mirrored Contact or Lead with every column the directory shows, and its phones by position. */
+export interface ProspectWithPhones {
+  id: string;
+  objectType: PeopleObject;
+  name: string;
+  accountId: string | null;
+  ownerId: string | null;
+  doNotCall: boolean;
+  doNotSms: boolean;
+  enrolled: boolean;
+  systemModstamp: string;
+  phones: { field: string; e164: string }[];
+}
+
 /** A person found by the console's search: who, and the numbers they can be texted at. */
 export interface PersonMatch {
   id: string;
@@ -117,9 +131,9 @@ export class ProspectsStore {
     return rows.map((r) => ({ prospectId: r.id, doNotCall: bool(r.do_not_call), doNotSms: bool(r.do_not_sms) }));
   }
 
-  /** Every mirrored person holding this number, with their name and object, by id. */
-  async holdersWithDetails(e164: string): Promise<HolderDetails[]> {
-    const rows = await this.sql.query<{ id: string; name: string; object_type: PeopleObject; do_not_call: unknown; do_not_sms: unknown }>(
+  /** Every mirrored person holding this number, with their name and object, by id; pass a unit's `tx` to read inside it. */
+  async holdersWithDetails(e164: string, on: Sql = this.sql): Promise<HolderDetails[]> {
+    const rows = await on.query<{ id: string; name: string; object_type: PeopleObject; do_not_call: unknown; do_not_sms: unknown }>(
       'SELECT DISTINCT p.id, p.name, p.object_type, p.do_not_call, p.do_not_sms FROM prospect_phones pp JOIN prospects p ON p.id = pp.prospect_id WHERE pp.e164 = $1 ORDER BY p.id',
       [e164],
     );
@@ -164,6 +178,74 @@ export class ProspectsStore {
       name: p.name,
       phoneNumbers: [...new Set(phones.filter((ph) => ph.prospect_id === p.id).map((ph) => ph.e164))],
     }));
+  }
+
+  // ---- the directory's reads (crm/prospect-directory.service.ts), on the connection it passes ----
+
+  /** These people as mirrored (the ones that are), each with their phones by position; in no particular order. */
+  async withPhones(on: Sql, ids: readonly string[]): Promise<ProspectWithPhones[]> {
+    const people: ProspectWithPhones[] = [];
+    for (const chunk of chunksOf(ids, 1)) {
+      const list = placeholders(chunk.length);
+      const rows = await on.query<{
+        id: string;
+        object_type: PeopleObject;
+        name: string;
+        account_id: string | null;
+        owner_id: string | null;
+        do_not_call: unknown;
+        do_not_sms: unknown;
+        enrolled: unknown;
+        system_modstamp: string;
+      }>(`SELECT id, object_type, name, account_id, owner_id, do_not_call, do_not_sms, enrolled, system_modstamp FROM prospects WHERE id IN (${list})`, chunk);
+      const phones = await on.query<{ prospect_id: string; field: string; e164: string }>(
+        `SELECT prospect_id, field, e164 FROM prospect_phones WHERE prospect_id IN (${list}) ORDER BY position ASC`,
+        chunk,
+      );
+      const phonesOf = new Map<string, { field: string; e164: string }[]>();
+      for (const phone of phones) {
+        const of = phonesOf.get(phone.prospect_id) ?? [];
+        of.push({ field: phone.field, e164: phone.e164 });
+        phonesOf.set(phone.prospect_id, of);
+      }
+      for (const p of rows) {
+        people.push({
+          id: p.id,
+          objectType: p.object_type,
+          name: p.name,
+          accountId: p.account_id,
+          ownerId: p.owner_id,
+          doNotCall: bool(p.do_not_call),
+          doNotSms: bool(p.do_not_sms),
+          enrolled: bool(p.enrolled),
+          systemModstamp: p.system_modstamp,
+          phones: phonesOf.get(p.id) ?? [],
+        });
+      }
+    }
+    return people;
+  }
+
+  /** The ids of the people holding this number, once each. */
+  async idsHolding(on: Sql, e164: string): Promise<string[]> {
+    const rows = await on.query<{ prospect_id: string }>('SELECT DISTINCT prospect_id FROM prospect_phones WHERE e164 = $1', [e164]);
+    return rows.map((r) => r.prospect_id);
+  }
+
+  /** The ids of the Contacts of an Account. */
+  async contactIdsOf(on: Sql, accountId: string): Promise<string[]> {
+    const rows = await on.query<{ id: string }>("SELECT id FROM prospects WHERE account_id = $1 AND object_type = 'Contact'", [accountId]);
+    return rows.map((r) => r.id);
+  }
+
+  // ---- consent's write -------------------------------------------------------------------------
+
+  /**
+   * The mirror's Do-Not-SMS flag of these people, set as an opt-out (or an opt-in) queued it for
+   * the CRM, so the mirror shows what the CRM will hold once the write-back lands.
+   */
+  async setDoNotSms(tx: Sql, ids: readonly string[], value: boolean): Promise<void> {
+    for (const chunk of chunksOf(ids, 1)) await tx.run(`UPDATE prospects SET do_not_sms = $1 WHERE id IN (${placeholders(chunk.length, 2)})`, [value, ...chunk]);
   }
 
   // ---- the mirror's writes ---------------------------------------------------------------------
