@@ -8,6 +8,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { AppConfig, DatabaseConfig } from '../src/config/app-config';
 import { CrmMappingService } from '../src/crm/crm-mapping.service';
+import { CrmMappingStore } from '../src/crm/crm-mapping.store';
 import type { CrmRecord, WriteResult } from '../src/crm/crm-gateway.port';
 import { openDatabase } from '../src/database/data-source';
 import { UnitOfWork } from '../src/database/unit-of-work';
@@ -81,7 +82,7 @@ describe.each(engines)('outbox claims on %s', (_name, makeEngine) => {
     opened.push(dataSource);
     const uow = new UnitOfWork(dataSource);
     const config = { apiBudgetShare: 0.9, crmMappingFile: 'config/crm-mapping.yaml', instanceName: name, outboxClaimSeconds: 60 } as AppConfig;
-    const mappings = new CrmMappingService(config, dataSource, uow, crm, new WatermarksStore(uow.sql));
+    const mappings = new CrmMappingService(config, new CrmMappingStore(uow.sql), uow, crm, new WatermarksStore(uow.sql));
     const flush = new ActivityFlushService(dataSource, uow, crm, new ApiBudget(crm, config), mappings, new TaskSourceLoader(dataSource, crm), new OutboxStore(uow), new ProspectsStore(uow.sql), config);
     return { dataSource, uow, flush };
   }

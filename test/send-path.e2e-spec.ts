@@ -12,6 +12,7 @@ import { ProspectDirectory } from '../src/crm/prospect-directory.service';
 import { RecordContextService } from '../src/crm/record-context.service';
 import { ProspectPhone } from '../src/crm/prospect-phone.entity';
 import { ProspectsStore } from '../src/crm/mirror/prospects.store';
+import { AccountsStore } from '../src/crm/mirror/accounts.store';
 import { openDatabase } from '../src/database/data-source';
 import { isUniqueViolation } from '../src/database/unique-violation';
 import { UnitOfWork } from '../src/database/unit-of-work';
@@ -60,7 +61,7 @@ describe.each(backends)('the send path on %s: MessagesStore, OutboxStore, Delive
     messages = new MessagesStore(uow.sql);
     outbox = new OutboxStore(uow);
     statuses = new DeliveryStatusService(uow, messages, outbox);
-    const records = new RecordRecipientsService(new RecordContextService(new FakeCrmGateway(), new ProspectDirectory(dataSource, uow)));
+    const records = new RecordRecipientsService(new RecordContextService(new FakeCrmGateway(), new ProspectDirectory(uow, new ProspectsStore(uow.sql), new AccountsStore())));
     reader = new SendFactsReader(new SenderNumbersStore(uow.sql), new ProspectsStore(uow.sql), new ConsentBlocksStore(uow.sql), records);
   });
   afterAll(async () => {

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
@@ -8,7 +7,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { WatermarksStore } from './mirror/watermarks.store';
 import { CrmError, CrmGateway, type ObjectDescription } from './crm-gateway.port';
 import { CrmMapping, loadMappingFile, MappingShapeError, parseMapping } from './crm-mapping';
-import { CrmMappingRecord } from './crm-mapping-record.entity';
+import { CrmMappingStore } from './crm-mapping.store';
 import { MappingProblem, mappingObjects, mappingProblems, shapeProblems } from './crm-mapping-validation';
 
 export interface ActiveMapping {
@@ -20,7 +19,6 @@ export interface ActiveMapping {
   updatedBy: string | null;
 }
 
-const SAVED_ID = 'active';
 /** A mapping saved by another process (a second instance) is seen within this long. */
 const CACHE_MS = 5_000;
 
@@ -34,7 +32,7 @@ export class CrmMappingService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
+    private readonly store: CrmMappingStore,
     private readonly uow: UnitOfWork,
     private readonly crm: CrmGateway,
     private readonly watermarks: WatermarksStore,
@@ -92,7 +90,7 @@ export class CrmMappingService {
     const mirrorChanged = JSON.stringify([previous.mapping.people, previous.mapping.account]) !== JSON.stringify([mapping.people, mapping.account]);
     const updatedAt = nowIso();
     await this.uow.unit(async (tx) => {
-      await tx.manager.getRepository(CrmMappingRecord).save({ id: SAVED_ID, document: JSON.stringify(mapping), updatedAt, updatedBy });
+      await this.store.save(tx, JSON.stringify(mapping), updatedAt, updatedBy);
       if (mirrorChanged) await this.watermarks.clear(tx);
     });
     this.cached = null;
@@ -102,7 +100,7 @@ export class CrmMappingService {
   /** Drops the saved mapping: the file is in force again. */
   async revertToFile(): Promise<ActiveMapping> {
     await this.uow.unit(async (tx) => {
-      await tx.manager.getRepository(CrmMappingRecord).delete({ id: SAVED_ID });
+      await this.store.remove(tx);
       await this.watermarks.clear(tx);
     });
     this.cached = null;
@@ -110,7 +108,7 @@ export class CrmMappingService {
   }
 
   private async load(): Promise<ActiveMapping> {
-    const saved = await this.dataSource.getRepository(CrmMappingRecord).findOneBy({ id: SAVED_ID });
+    const saved = await this.store.saved();
     if (saved) {
       return { mapping: parseMapping(JSON.parse(saved.document)), source: 'saved', file: null, updatedAt: saved.updatedAt, updatedBy: saved.updatedBy };
     }

@@ -11,6 +11,7 @@ import { ProspectsStore } from './mirror/prospects.store';
 import './mirror/sync-watermark.entity';
 import { WatermarksStore } from './mirror/watermarks.store';
 import { MirrorRetryPolicy } from './mirror/retry';
+import { CrmMappingStore } from './crm-mapping.store';
 import { ProspectDirectory } from './prospect-directory.service';
 import { ProspectsController } from './prospects.controller';
 import { RecordContextService } from './record-context.service';
@@ -22,7 +23,7 @@ import { RecordContextService } from './record-context.service';
 @Module({
   imports: [CrmModule],
   controllers: [CrmMappingController, ProspectsController],
-  providers: [CrmMappingService, ProspectDirectory, RecordContextService, CrmMirrorService, MirrorRetryPolicy, MirrorJob, FullResyncJob, ProspectsStore, AccountsStore, WatermarksStore],
+  providers: [CrmMappingService, CrmMappingStore, ProspectDirectory, RecordContextService, CrmMirrorService, MirrorRetryPolicy, MirrorJob, FullResyncJob, ProspectsStore, AccountsStore, WatermarksStore],
   exports: [CrmMappingService, ProspectsStore, WatermarksStore, ProspectDirectory, RecordContextService, CrmMirrorService],
 })
 export class CrmMirrorModule {}

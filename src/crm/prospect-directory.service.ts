@@ -1,24 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
 import { toId18 } from '../common/salesforce-id';
+import type { Sql } from '../database/sql';
 import { UnitOfWork } from '../database/unit-of-work';
-import { Account } from './account.entity';
-import { Prospect, type PeopleObject } from './prospect.entity';
-import { ProspectPhone } from './prospect-phone.entity';
+import { AccountsStore } from './mirror/accounts.store';
+import { ProspectsStore, type ProspectWithPhones } from './mirror/prospects.store';
 
 /** A mirrored Contact or Lead with its valid phone numbers, in the mapping's priority order. */
-export interface ProspectView {
-  id: string;
-  objectType: PeopleObject;
-  name: string;
-  accountId: string | null;
-  ownerId: string | null;
-  doNotCall: boolean;
-  doNotSms: boolean;
-  enrolled: boolean;
-  systemModstamp: string;
-  phones: { field: string; e164: string }[];
-}
+export type ProspectView = ProspectWithPhones;
 
 export interface AccountView {
   id: string;
@@ -32,84 +20,50 @@ export interface AccountView {
  */
 @Injectable()
 export class ProspectDirectory {
-  private readonly serialise: boolean;
-
   constructor(
-    private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
-  ) {
-    this.serialise = dataSource.options.type === 'better-sqlite3';
-  }
+    private readonly prospects: ProspectsStore,
+    private readonly accounts: AccountsStore,
+  ) {}
 
   /** Every prospect holding this E.164 number in a mapped phone field (a shared company line gives several). */
   findByPhone(e164: string): Promise<ProspectView[]> {
-    return this.read(async (manager) => {
-      const hits = await manager.getRepository(ProspectPhone).find({ where: { e164 }, select: { prospectId: true } });
-      return this.views(manager, [...new Set(hits.map((h) => h.prospectId))]);
-    });
+    return this.read(async (on) => this.views(on, await this.prospects.idsHolding(on, e164)));
   }
 
   /** A prospect by Salesforce id (15 or 18 characters); null when it is not in the mirror. */
   findById(id: string): Promise<ProspectView | null> {
     const id18 = toId18(id);
     if (!id18) return Promise.resolve(null);
-    return this.read(async (manager) => (await this.views(manager, [id18]))[0] ?? null);
+    return this.read(async (on) => (await this.views(on, [id18]))[0] ?? null);
   }
 
   /** Several prospects by id, in no particular order; unknown ids are left out. */
   findByIds(ids: string[]): Promise<ProspectView[]> {
     const ids18 = ids.map(toId18).filter((id): id is string => id !== null);
-    return this.read((manager) => this.views(manager, ids18));
+    return this.read((on) => this.views(on, ids18));
   }
 
   /** The Contacts of an Account, enrolled or not, by name: the people an Account's send context leads to. */
   contactsOfAccount(accountId: string): Promise<ProspectView[]> {
     const id18 = toId18(accountId);
     if (!id18) return Promise.resolve([]);
-    return this.read(async (manager) => {
-      const rows = await manager.getRepository(Prospect).find({ where: { accountId: id18, objectType: 'Contact' }, select: { id: true } });
-      return this.views(manager, rows.map((r) => r.id));
-    });
+    return this.read(async (on) => this.views(on, await this.prospects.contactIdsOf(on, id18)));
   }
 
   findAccount(accountId: string): Promise<AccountView | null> {
     const id18 = toId18(accountId);
     if (!id18) return Promise.resolve(null);
-    return this.read(async (manager) => {
-      const account = await manager.getRepository(Account).findOneBy({ id: id18 });
-      return account ? { id: account.id, name: account.name } : null;
-    });
+    return this.read((on) => this.accounts.find(on, id18));
   }
 
-  private read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.serialise ? this.uow.run(work) : work(this.dataSource.manager);
+  private read<T>(work: (on: Sql) => Promise<T>): Promise<T> {
+    return this.uow.sql.engine === 'sqlite' ? this.uow.unit(work) : work(this.uow.sql);
   }
 
-  private async views(manager: EntityManager, ids: string[]): Promise<ProspectView[]> {
+  private async views(on: Sql, ids: string[]): Promise<ProspectView[]> {
     if (ids.length === 0) return [];
-    const [prospects, phones] = await Promise.all([
-      manager.getRepository(Prospect).find({ where: { id: In(ids) } }),
-      manager.getRepository(ProspectPhone).find({ where: { prospectId: In(ids) }, order: { position: 'ASC' } }),
-    ]);
-    const phonesOf = new Map<string, ProspectView['phones']>();
-    for (const phone of phones) {
-      const list = phonesOf.get(phone.prospectId) ?? [];
-      list.push({ field: phone.field, e164: phone.e164 });
-      phonesOf.set(phone.prospectId, list);
-    }
-    return prospects
-      .map((p) => ({
-        id: p.id,
-        objectType: p.objectType,
-        name: p.name,
-        accountId: p.accountId,
-        ownerId: p.ownerId,
-        doNotCall: p.doNotCall,
-        doNotSms: p.doNotSms,
-        enrolled: p.enrolled,
-        systemModstamp: p.systemModstamp,
-        phones: phonesOf.get(p.id) ?? [],
-      }))
-      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    const people = await this.prospects.withPhones(on, ids);
+    return people.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   }
 }

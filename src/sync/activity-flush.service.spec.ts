@@ -8,6 +8,7 @@ import { User } from '../auth/user.entity';
 import type { AppConfig } from '../config/app-config';
 import { CrmError } from '../crm/crm-gateway.port';
 import { CrmMappingService } from '../crm/crm-mapping.service';
+import { CrmMappingStore } from '../crm/crm-mapping.store';
 import { Prospect } from '../crm/prospect.entity';
 import { openDatabase } from '../database/data-source';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -31,7 +32,7 @@ describe('ActivityFlushService', () => {
     dataSource = await openDatabase({ type: 'sqlite', path: ':memory:' });
     crm = new FakeCrmGateway();
     budget = new ApiBudget(crm, { apiBudgetShare: 0.9 } as AppConfig);
-    mapping = new CrmMappingService({ crmMappingFile: 'config/crm-mapping.yaml' } as AppConfig, dataSource, new UnitOfWork(dataSource), crm, new WatermarksStore(new UnitOfWork(dataSource).sql));
+    mapping = new CrmMappingService({ crmMappingFile: 'config/crm-mapping.yaml' } as AppConfig, new CrmMappingStore(new UnitOfWork(dataSource).sql), new UnitOfWork(dataSource), crm, new WatermarksStore(new UnitOfWork(dataSource).sql));
     service = flushOf(new UnitOfWork(dataSource));
     service.random = () => 0.5;
   });

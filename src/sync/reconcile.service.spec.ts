@@ -7,6 +7,7 @@ import { FakeCrmGateway } from '../../test/support/fake-crm.gateway';
 import { User } from '../auth/user.entity';
 import type { AppConfig } from '../config/app-config';
 import { CrmMappingService } from '../crm/crm-mapping.service';
+import { CrmMappingStore } from '../crm/crm-mapping.store';
 import { openDatabase } from '../database/data-source';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Message } from '../messaging/message.entity';
@@ -32,7 +33,7 @@ describe('ReconcileService', () => {
     const config = { apiBudgetShare: 0.9, reconcileWindowDays: 7 } as AppConfig;
     budget = new ApiBudget(crm, config);
     const uow = new UnitOfWork(dataSource);
-    const mappings = new CrmMappingService({ ...config, crmMappingFile: 'config/crm-mapping.yaml' } as AppConfig, dataSource, uow, crm, new WatermarksStore(uow.sql));
+    const mappings = new CrmMappingService({ ...config, crmMappingFile: 'config/crm-mapping.yaml' } as AppConfig, new CrmMappingStore(uow.sql), uow, crm, new WatermarksStore(uow.sql));
     flush = new ActivityFlushService(dataSource, uow, crm, budget, mappings, new TaskSourceLoader(dataSource, crm), new OutboxStore(uow), new ProspectsStore(uow.sql), { instanceName: 'web-1', outboxClaimSeconds: 60 });
     reconcile = new ReconcileService(dataSource, uow, crm, budget, mappings, new OutboxService(), flush, new OutboxStore(uow), config);
   });

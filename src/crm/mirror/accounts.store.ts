@@ -1,13 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { chunksOf, placeholders, Sql, SqlValue, valuesList } from '../../database/sql';
+// loaded for its @Entity: it registers accounts with the DataSource (entity-registry.ts)
+import '../account.entity';
 import type { AccountRow } from './mirror-rows';
 import { lastPerId, upsertText } from './upsert';
 
 const COLUMNS = ['id', 'name', 'system_modstamp', 'synced_at'];
 
-/** The mirror's writes of the `accounts` table: multi-row, one text for both engines, in the caller's unit (`tx`). */
+/**
+ * The `accounts` table: the mirror's writes (multi-row, one text for both engines, in the caller's
+ * unit, `tx`) and the directory's read, on the connection it passes.
+ */
 @Injectable()
 export class AccountsStore {
+  /** An account's id and name; null when it is not mirrored. */
+  find(on: Sql, id: string): Promise<{ id: string; name: string } | null> {
+    return on.one<{ id: string; name: string }>('SELECT id, name FROM accounts WHERE id = $1', [id]);
+  }
+
   /** Inserts or updates these accounts, stamped `syncedAt`; returns how many. */
   async upsert(tx: Sql, accounts: readonly AccountRow[], syncedAt: string): Promise<number> {
     const rows = lastPerId(accounts);

@@ -8,6 +8,7 @@ import { JobFailedError, type JobProgress } from '../../jobs/job-handler';
 import { SyncWatermark } from './sync-watermark.entity';
 import { CrmError } from '../crm-gateway.port';
 import { CrmMappingService } from '../crm-mapping.service';
+import { CrmMappingStore } from '../crm-mapping.store';
 import { Prospect } from '../prospect.entity';
 import { ProspectPhone } from '../prospect-phone.entity';
 import { ProspectDirectory } from '../prospect-directory.service';
@@ -64,8 +65,8 @@ describe('CRM mirror (service over a real SQLite database and a fake org)', () =
     const retry = new MirrorRetryPolicy();
     retry.delaysMs = [1, 1, 1];
     const stores = [new ProspectsStore(uow.sql), new AccountsStore(), new WatermarksStore(uow.sql)] as const;
-    mirror = new CrmMirrorService(crm, new CrmMappingService(config, dataSource, uow, crm, new WatermarksStore(uow.sql)), uow, retry, ...stores, settings);
-    directory = new ProspectDirectory(dataSource, uow);
+    mirror = new CrmMirrorService(crm, new CrmMappingService(config, new CrmMappingStore(uow.sql), uow, crm, new WatermarksStore(uow.sql)), uow, retry, ...stores, settings);
+    directory = new ProspectDirectory(uow, new ProspectsStore(uow.sql), new AccountsStore());
   });
   afterEach(() => dataSource.destroy());
 

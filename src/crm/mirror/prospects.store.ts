@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { bool, chunksOf, placeholders, Sql, SqlValue, valuesList } from '../../database/sql';
+// loaded for their @Entity: they register prospects and prospect_phones with the DataSource (entity-registry.ts)
+import '../prospect.entity';
+import '../prospect-phone.entity';
 import type { PeopleObject } from '../prospect.entity';
 import type { ProspectRow } from './mirror-rows';
 import { lastPerId, upsertText } from './upsert';
