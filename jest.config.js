@@ -23,11 +23,11 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
 };
 
-// `npm run test:postgres` (TEST_ENGINE=postgres) runs the e2e suites again with PostgreSQL as the
-// engine of every app whose test does not pick one (test/support/engine.ts). It leaves out the
-// suites the default run already covers on both engines, because they pick their engines
-// themselves (a describe.each over SQLite and PostgreSQL, or PostgreSQL only; database.e2e-spec's
-// WAL checkpoints are SQLite's own), and those that open no database.
+// `npm run test:postgres` (TEST_ENGINE=postgres, the end of `npm test`) runs the e2e suites again
+// with PostgreSQL as the engine of every app whose test does not pick one (test/support/engine.ts).
+// It leaves out the suites the default run already covers on both engines, because they pick their
+// engines themselves (a describe.each over SQLite and PostgreSQL, or PostgreSQL only;
+// database.e2e-spec's WAL checkpoints are SQLite's own), and those that open no database.
 const ENGINE_CHOSEN_IN_SUITE = [
   // both engines, side by side
   'api-keys', 'consent', 'conversation-matcher', 'crash-recovery', 'database', 'delivery-reconcile', 'hostile-input',

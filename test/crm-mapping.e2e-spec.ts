@@ -6,6 +6,7 @@ import { RecordContextService } from '../src/crm/record-context.service';
 import { SalesforceStandIn } from '../src/sandbox/salesforce';
 import type { SyncRunView } from '../src/jobs/job-runner.service';
 import { SyncWatermark } from '../src/crm/mirror/sync-watermark.entity';
+import { defaultTestDatabase } from './support/engine';
 import { startTestApp, type TestApp } from './support/test-app';
 
 type Mapping = { people: Record<string, unknown>[]; account: Record<string, unknown>; activity: Record<string, unknown>; meta?: Record<string, unknown> };
@@ -130,16 +131,20 @@ describe('CRM mapping, record context and the sync command line (e2e)', () => {
   describe('command line', () => {
     let dir: string;
     let env: Record<string, string>;
+    let drop: () => Promise<void>;
     const capture = () => {
       const out: string[] = [];
       const err: string[] = [];
       return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l), isTty: false }, out, err };
     };
 
-    beforeAll(() => {
+    beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'scs-cli-'));
+      // each command opens the database anew: a SQLite file, not memory
+      const database = await defaultTestDatabase(join(dir, 'cli.db'));
+      drop = database.drop;
       env = {
-        DATABASE_URL: `sqlite:${join(dir, 'cli.db')}`,
+        DATABASE_URL: database.url,
         SALESFORCE_INSTANCE_URL: sf.url,
         SALESFORCE_ACCESS_TOKEN: sf.accessToken,
         TWILIO_ACCOUNT_SID: 'AC' + '0'.repeat(32),
@@ -147,7 +152,10 @@ describe('CRM mapping, record context and the sync command line (e2e)', () => {
         LOG_LEVEL: 'silent',
       };
     });
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    afterAll(async () => {
+      await drop();
+      rmSync(dir, { recursive: true, force: true });
+    });
 
     it('sync mirror: runs in-process and prints one summary line with records and Salesforce API calls', async () => {
       sf.insertMany('Contact', [{ LastName: 'Cli', MobilePhone: '+14155550150', SMS_Enrolled__c: true }]);

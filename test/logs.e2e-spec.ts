@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DEFAULT_ACCESS_TOKEN, SalesforceStandIn, seedDemoOrg, type DemoOrgIds } from '../src/sandbox/salesforce';
 import { TwilioStandIn } from '../src/sandbox/twilio';
+import { defaultTestDatabase } from './support/engine';
 import { freePort } from './support/free-port';
 
 /**
@@ -132,7 +133,6 @@ class LiveStack {
   readonly twilio = new TwilioStandIn();
   readonly adminKey = 'logs-admin-key-0123456789abcdef';
   demo!: DemoOrgIds;
-  private dirs: string[] = [];
 
   async start() {
     await this.salesforce.start();
@@ -141,10 +141,7 @@ class LiveStack {
   }
 
   settings(): Record<string, string> {
-    const dir = mkdtempSync(join(tmpdir(), 'scs-logs-'));
-    this.dirs.push(dir);
     return {
-      DATABASE_URL: `sqlite:${join(dir, 'live.db')}`,
       ADMIN_API_KEY: this.adminKey,
       SALESFORCE_INSTANCE_URL: this.salesforce.url,
       SALESFORCE_ACCESS_TOKEN: DEFAULT_ACCESS_TOKEN,
@@ -194,14 +191,12 @@ class LiveStack {
   async stop() {
     await this.twilio.stop();
     await this.salesforce.stop();
-    for (const dir of this.dirs) rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function sandboxSettings(dirs: string[]): Record<string, string> {
-  const dir = mkdtempSync(join(tmpdir(), 'scs-logs-'));
-  dirs.push(dir);
-  return { DATABASE_URL: `sqlite:${join(dir, 'sandbox.db')}` };
+/** sandbox mode: no Salesforce and no Twilio settings */
+function sandboxSettings(): Record<string, string> {
+  return {};
 }
 
 function expectNothingSecret(text: string, secrets: string[]) {
@@ -215,10 +210,16 @@ function expectNothingSecret(text: string, secrets: string[]) {
 
 describe('logs: what `npm start` shows', () => {
   const dirs: string[] = [];
+  const drops: (() => Promise<void>)[] = [];
   const live = new LiveStack();
   const running: Service[] = [];
+  /** the service with a database of its own (a SQLite file, as it runs in a process of its own) */
   const started = async (settings: Record<string, string>, terminal: boolean) => {
-    const service = await startService(settings, terminal);
+    const dir = mkdtempSync(join(tmpdir(), 'scs-logs-'));
+    dirs.push(dir);
+    const database = await defaultTestDatabase(join(dir, 'service.db'));
+    drops.push(database.drop);
+    const service = await startService({ DATABASE_URL: database.url, ...settings }, terminal);
     running.push(service);
     return service;
   };
@@ -231,6 +232,7 @@ describe('logs: what `npm start` shows', () => {
 
   afterAll(async () => {
     await Promise.all(running.map((service) => service.stop()));
+    for (const drop of drops) await drop();
     await live.stop();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
@@ -238,7 +240,7 @@ describe('logs: what `npm start` shows', () => {
   onTerminal(
     'on a terminal: the sandbox banner first, then readable lines, one access line per request, no key and no full number after the banner',
     async () => {
-      const service = await started(sandboxSettings(dirs), true);
+      const service = await started(sandboxSettings(), true);
       const { start, end, banner, adminKey, aliceKey, bobKey, console: consoleUrl, jane } = bannerOf(service.out());
       expect(start).toBe(0);
       expect(banner.findIndex((line) => line.includes('admin key:'))).toBeLessThan(30);
@@ -271,7 +273,7 @@ describe('logs: what `npm start` shows', () => {
   );
 
   it('piped: stdout carries JSON lines only, the banner goes to stderr first, one access line per request, no key and no full number in the lines', async () => {
-    const service = await started(sandboxSettings(dirs), false);
+    const service = await started(sandboxSettings(), false);
     const keys = bannerOf(service.err());
     expect(keys.start).toBe(0);
     expect(keys.banner.findIndex((line) => line.includes('admin key:'))).toBeLessThan(30);

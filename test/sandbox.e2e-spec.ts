@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { detectMode, loadConfig } from '../src/config/app-config';
 import { RunningService, serve } from '../src/cli/serve.command';
+import { defaultTestDatabase } from './support/engine';
 import { freePort } from './support/free-port';
 
 
@@ -10,16 +11,22 @@ describe('sandbox mode (npm start with no Salesforce and no Twilio settings)', (
   let service: RunningService;
   let printed = '';
   let baseUrl: string;
+  let drop: () => Promise<void>;
 
   beforeAll(async () => {
     const port = await freePort();
-    const env = { LOG_LEVEL: process.env.LOG_LEVEL, PORT: String(port), DATABASE_URL: `sqlite:${join(mkdtempSync(join(tmpdir(), 'scs-sbx-')), 'sandbox.db')}` };
+    const database = await defaultTestDatabase(join(mkdtempSync(join(tmpdir(), 'scs-sbx-')), 'sandbox.db'));
+    drop = database.drop;
+    const env = { LOG_LEVEL: process.env.LOG_LEVEL, PORT: String(port), DATABASE_URL: database.url };
     const config = loadConfig(env, detectMode(env));
     expect(config.mode).toBe('sandbox');
     service = await serve(config, env, { print: (text) => (printed += text + '\n'), color: false });
     baseUrl = `http://localhost:${port}`;
   });
-  afterAll(() => service.close());
+  afterAll(async () => {
+    await service.close();
+    await drop();
+  });
 
   const keyOf = (label: string) => new RegExp(`${label}:\\s+(\\S+)`).exec(printed)?.[1] ?? '';
 
