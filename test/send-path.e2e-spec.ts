@@ -76,7 +76,8 @@ describe.each(backends)('the send path on %s: MessagesStore, OutboxStore, Delive
         await messages.insert(tx, [message]);
         await outbox.enqueue(tx, [{ kind: 'task_upsert', aggregateId: message.id }], message.createdAt);
       }),
-    recordAccepted: (id: string, sid: string, status: MessageStatus, at: string) => uow.unit((tx) => messages.recordAccepted(tx, id, sid, status, at, null)),
+    recordAccepted: (id: string, providerSid: string, status: MessageStatus, updatedAt: string) =>
+      uow.unit((tx) => messages.recordAccepted(tx, [{ id, providerSid, status, updatedAt, deliveryCheckAt: null }])),
   };
   const outboxOf = (messageId: string) => dataSource.getRepository(OutboxEntry).findBy({ aggregateId: messageId });
   const queued = (o: Partial<Message> = {}) => aMessage({ status: 'queued', prospectId: '003000000000001AAA', recordId: '003000000000001AAA', ...o });

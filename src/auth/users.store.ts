@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { chunksOf, placeholders, Sql } from '../database/sql';
+import { TickBatch } from '../common/tick-batch';
+import { chunksOf, placeholders, rowsByKey, Sql } from '../database/sql';
 // loaded for its @Entity: it registers users with the DataSource (entity-registry.ts)
 import './user.entity';
 import type { Role, User } from './user.entity';
@@ -25,8 +26,22 @@ export class UsersStore {
 
   /** The holder of the key with this hash (one indexed read: this runs on every request). */
   keyHolder(apiKeyHash: string): Promise<KeyHolder | null> {
-    return this.sql.one<KeyHolder>('SELECT id, name, role, salesforce_user_id AS "salesforceUserId" FROM users WHERE api_key_hash = $1', [apiKeyHash]);
+    return this.keyHolders.add(apiKeyHash);
   }
+
+  // the requests of one turn of the event loop share one read
+  private readonly keyHolders = new TickBatch<string, KeyHolder | null>(async (hashes) => {
+    const rows = await rowsByKey(
+      hashes,
+      (inList, params) =>
+        this.sql.query<KeyHolder & { apiKeyHash: string }>(
+          `SELECT id, name, role, salesforce_user_id AS "salesforceUserId", api_key_hash AS "apiKeyHash" FROM users WHERE api_key_hash IN (${inList})`,
+          params,
+        ),
+      (row) => row.apiKeyHash,
+    );
+    return rows.map(([holder]) => (holder ? { id: holder.id, name: holder.name, role: holder.role, salesforceUserId: holder.salesforceUserId } : null));
+  });
 
   /** The user of this Salesforce user id (18 characters); pass a unit's `tx` to read inside it. */
   findBySalesforceUserId(salesforceUserId: string, on: Sql = this.sql): Promise<User | null> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { bool, Sql } from '../database/sql';
+import { TickBatch } from '../common/tick-batch';
+import { bool, rowsByKey, Sql } from '../database/sql';
 // loaded for its @Entity: it registers consent_blocks with the DataSource (entity-registry.ts)
 import './consent-block.entity';
 import type { ConsentBlock } from './consent-block.entity';
@@ -11,12 +12,21 @@ import type { ConsentBlock } from './consent-block.entity';
  */
 @Injectable()
 export class ConsentBlocksStore {
+  // concurrent sends share one read
+  private readonly blocked = new TickBatch<string, boolean>(async (phones) => {
+    const rows = await rowsByKey(
+      phones,
+      (inList, params) => this.sql.query<{ phone_number: string; blocked: unknown }>(`SELECT phone_number, blocked FROM consent_blocks WHERE phone_number IN (${inList})`, params),
+      (row) => row.phone_number,
+    );
+    return rows.map(([row]) => row !== undefined && bool(row.blocked));
+  });
+
   constructor(private readonly sql: Sql) {}
 
   /** Whether this number is opted out, org-wide. */
-  async isBlocked(e164: string): Promise<boolean> {
-    const row = await this.sql.one<{ blocked: unknown }>('SELECT blocked FROM consent_blocks WHERE phone_number = $1', [e164]);
-    return row !== null && bool(row.blocked);
+  isBlocked(e164: string): Promise<boolean> {
+    return this.blocked.add(e164);
   }
 
   /** The number's state, null when it never had one; pass a unit's `tx` to read inside it. */

@@ -76,3 +76,23 @@ export function toPositional(text: string): { text: string; order: number[] } {
   });
   return { text: rewritten, order };
 }
+
+/**
+ * A batched read by key: `select` runs once with an `IN (…)` list of the distinct keys (padded to a
+ * power of two by repeating the last, so a handful of statement texts are cached rather than one
+ * per length) and each key gets the rows `keyOf` files under it, in the order they came.
+ */
+export async function rowsByKey<K extends string, Row>(keys: readonly K[], select: (inList: string, params: K[]) => Promise<Row[]>, keyOf: (row: Row) => K): Promise<Row[][]> {
+  const distinct = [...new Set(keys)];
+  let size = 1;
+  while (size < distinct.length) size *= 2;
+  const params = distinct.concat(Array<K>(size - distinct.length).fill(distinct[distinct.length - 1]));
+  const byKey = new Map<K, Row[]>();
+  for (const row of await select(placeholders(size), params)) {
+    const key = keyOf(row);
+    let list = byKey.get(key);
+    if (!list) byKey.set(key, (list = []));
+    list.push(row);
+  }
+  return keys.map((key) => byKey.get(key) ?? []);
+}

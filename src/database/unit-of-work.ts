@@ -35,16 +35,27 @@ interface Pending {
 const MAX_BATCH: Record<SqlEngine, number> = { sqlite: 500, postgres: 60 };
 
 /**
+ * Transactions open at once. SQLite has one connection (one at a time is required). On PostgreSQL a
+ * batch spends most of its time waiting on round trips and the commit's WAL flush, so a few run
+ * side by side on their own pooled connections (the rest of the pool stays free for reads).
+ */
+function transactionsAtOnce(dataSource: DataSource): number {
+  if (dataSource.options.type !== 'postgres') return 1;
+  const poolSize = Number((dataSource.options.extra as { max?: number } | undefined)?.max ?? 10);
+  return Math.max(1, Math.min(3, Math.floor(poolSize / 3)));
+}
+
+/**
  * The one way to write: `unit(async tx => …)` runs `work` atomically, on both engines the same way.
  *
  * Group commit: the units asked for while a transaction is running (or in the same turn of the
  * event loop) run together in the next one, one after another. A unit that throws is rolled back
  * and rejected alone while the others commit: the batch runs without savepoints first (no round
  * trips spent on them), and only when a unit throws do the others run again, each in a savepoint. Every promise
- * settles only after its transaction committed (or rolled back). One transaction runs at a time:
- * on SQLite that is required (TypeORM shares one connection, STACK.md "A correctness trap"), on
- * PostgreSQL it turns a burst of concurrent requests into one BEGIN … COMMIT on one pooled
- * connection.
+ * settles only after its transaction committed (or rolled back). On SQLite one transaction runs at
+ * a time (TypeORM shares one connection, STACK.md "A correctness trap"); on PostgreSQL up to three,
+ * each turning a burst of concurrent requests into one BEGIN … COMMIT on one pooled connection
+ * (units must be safe under concurrent transactions there anyway: other instances write too).
  *
  * Never await network I/O inside a unit (it holds every other writer), never write outside one,
  * never start a unit from inside another (it would wait for a transaction that waits for it).
@@ -52,12 +63,14 @@ const MAX_BATCH: Record<SqlEngine, number> = { sqlite: 500, postgres: 60 };
 @Injectable()
 export class UnitOfWork {
   private readonly driver: SqlDriver;
+  private readonly atOnce: number;
   private queue: Pending[] = [];
   private scheduled = false;
-  private running = false;
+  private open = 0;
 
   constructor(private readonly dataSource: DataSource) {
     this.driver = sqlDriver(dataSource);
+    this.atOnce = transactionsAtOnce(dataSource);
   }
 
   /** Statements outside any transaction (reads that need not see a unit's writes before it commits). */
@@ -68,10 +81,10 @@ export class UnitOfWork {
   unit<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (this.running || this.scheduled) return;
+      if (this.open >= this.atOnce || this.scheduled) return;
       this.scheduled = true;
       // the requests whose bytes are already in (the same poll phase) join this transaction
-      setImmediate(() => void this.drain());
+      setImmediate(() => this.startBatches());
     });
   }
 
@@ -80,19 +93,24 @@ export class UnitOfWork {
     return this.unit((tx) => work(tx.manager));
   }
 
-  private async drain(): Promise<void> {
+  /** Opens transactions for the waiting units while fewer than `atOnce` are open. */
+  private startBatches(): void {
     this.scheduled = false;
-    this.running = true;
-    try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, MAX_BATCH[this.driver.engine]);
-        const rest = await this.commit(batch, false);
-        // a unit threw: it was answered, and the units of its batch run again, each in a savepoint
-        if (rest.length > 0) await this.commit(rest, true);
-      }
-    } finally {
-      this.running = false;
+    while (this.queue.length > 0 && this.open < this.atOnce) {
+      const batch = this.queue.splice(0, MAX_BATCH[this.driver.engine]);
+      this.open++;
+      void this.runBatch(batch).finally(() => {
+        this.open--;
+        // the units that arrived meanwhile form the next batch
+        this.startBatches();
+      });
     }
+  }
+
+  private async runBatch(batch: Pending[]): Promise<void> {
+    const rest = await this.commit(batch, false);
+    // a unit threw: it was answered, and the units of its batch run again, each in a savepoint
+    if (rest.length > 0) await this.commit(rest, true);
   }
 
   /**

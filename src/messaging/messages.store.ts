@@ -32,6 +32,15 @@ const COLUMNS = {
 const COLUMN_NAMES = Object.keys(COLUMNS) as (keyof typeof COLUMNS)[];
 const SELECT_ALL = `SELECT ${COLUMN_NAMES.join(', ')} FROM messages`;
 
+/** A queued message the provider took: its sid, status and next delivery check. */
+export interface AcceptedSend {
+  id: string;
+  providerSid: string;
+  status: MessageStatus;
+  updatedAt: string;
+  deliveryCheckAt: string | null;
+}
+
 /** What a delivery-status callback needs of the message it names. */
 export interface StatusTarget {
   id: string;
@@ -71,15 +80,20 @@ export class MessagesStore {
     return new Set(rows.map((r) => r.provider_sid));
   }
 
-  /** The provider took a queued message: its sid and status (and its next delivery check), unless a callback moved it on already. */
-  recordAccepted(tx: Sql, id: string, providerSid: string, status: MessageStatus, updatedAt: string, deliveryCheckAt: string | null): Promise<number> {
-    return tx.run("UPDATE messages SET provider_sid = $1, status = $2, updated_at = $3, delivery_check_at = $4 WHERE id = $5 AND status = 'queued'", [
-      providerSid,
-      status,
-      updatedAt,
-      deliveryCheckAt,
-      id,
-    ]);
+  /**
+   * The provider took these queued messages: each one's sid and status (and its next delivery
+   * check), unless a callback moved it on already. One statement per chunk.
+   */
+  async recordAccepted(tx: Sql, accepted: readonly AcceptedSend[]): Promise<void> {
+    for (const chunk of chunksOf(accepted, 5)) {
+      const params: SqlValue[] = [];
+      for (const a of chunk) params.push(a.id, a.providerSid, a.status, a.updatedAt, a.deliveryCheckAt);
+      await tx.run(
+        'UPDATE messages SET provider_sid = v.column2, status = v.column3, updated_at = v.column4, delivery_check_at = v.column5 ' +
+          `FROM (VALUES ${valuesList(chunk.length, 5)}) AS v WHERE messages.id = v.column1 AND messages.status = 'queued'`,
+        params,
+      );
+    }
   }
 
   /** A send the provider refused or never answered; its delivery check kept only when the outcome is unknown. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { bool, chunksOf, placeholders, Sql } from '../database/sql';
+import { TickBatch } from '../common/tick-batch';
+import { bool, chunksOf, placeholders, rowsByKey, Sql } from '../database/sql';
 // loaded for its @Entity: it registers sender_numbers with the DataSource (entity-registry.ts)
 import './sender-number.entity';
 import type { NumberKind, SenderNumber } from './sender-number.entity';
@@ -21,15 +22,25 @@ const SELECT_ALL = 'SELECT id, phone_number AS "phoneNumber", user_id AS "userId
  */
 @Injectable()
 export class SenderNumbersStore {
+  // concurrent sends share one read
+  private readonly byUser = new TickBatch<string, SenderNumberRow[]>(async (userIds) => {
+    const rows = await rowsByKey(
+      userIds,
+      (inList, params) =>
+        this.sql.query<{ id: string; phone_number: string; user_id: string; kind: NumberKind; sms_enabled: unknown }>(
+          `SELECT id, phone_number, user_id, kind, sms_enabled FROM sender_numbers WHERE user_id IN (${inList}) ORDER BY user_id, created_at ASC`,
+          params,
+        ),
+      (row) => row.user_id,
+    );
+    return rows.map((numbers) => numbers.map((n) => ({ id: n.id, phoneNumber: n.phone_number, userId: n.user_id, kind: n.kind, smsEnabled: bool(n.sms_enabled) })));
+  });
+
   constructor(private readonly sql: Sql) {}
 
   /** Every number the user holds, oldest first. */
-  async ofUser(userId: string): Promise<SenderNumberRow[]> {
-    const rows = await this.sql.query<{ id: string; phone_number: string; user_id: string; kind: NumberKind; sms_enabled: unknown }>(
-      'SELECT id, phone_number, user_id, kind, sms_enabled FROM sender_numbers WHERE user_id = $1 ORDER BY created_at ASC',
-      [userId],
-    );
-    return rows.map((n) => ({ id: n.id, phoneNumber: n.phone_number, userId: n.user_id, kind: n.kind, smsEnabled: bool(n.sms_enabled) }));
+  ofUser(userId: string): Promise<SenderNumberRow[]> {
+    return this.byUser.add(userId);
   }
 
   /** Every number (only the user's, if one is named), oldest first. */

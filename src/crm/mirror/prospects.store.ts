@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { bool, chunksOf, placeholders, Sql, SqlValue, valuesList } from '../../database/sql';
+import { TickBatch } from '../../common/tick-batch';
+import { bool, chunksOf, placeholders, rowsByKey, Sql, SqlValue, valuesList } from '../../database/sql';
 // loaded for their @Entity: they register prospects and prospect_phones with the DataSource (entity-registry.ts)
 import '../prospect.entity';
 import '../prospect-phone.entity';
@@ -72,58 +73,27 @@ export class ProspectsStore {
    * A person (18-character id), their phones and everyone holding each of them, in one statement
    * (the gate needs the holders of the phone it picks); null when not mirrored.
    */
-  async person(id: string): Promise<PersonRow | null> {
-    const rows = await this.sql.query<{
-      id: string;
-      object_type: PeopleObject;
-      name: string;
-      account_id: string | null;
-      enrolled: unknown;
-      do_not_call: unknown;
-      do_not_sms: unknown;
-      field: string | null;
-      e164: string | null;
-      holder_id: string | null;
-      holder_do_not_call: unknown;
-      holder_do_not_sms: unknown;
-    }>(
-      'SELECT p.id, p.object_type, p.name, p.account_id, p.enrolled, p.do_not_call, p.do_not_sms, pp.field, pp.e164, ' +
-        'h.id AS holder_id, h.do_not_call AS holder_do_not_call, h.do_not_sms AS holder_do_not_sms ' +
-        'FROM prospects p LEFT JOIN prospect_phones pp ON pp.prospect_id = p.id ' +
-        'LEFT JOIN prospect_phones hp ON hp.e164 = pp.e164 LEFT JOIN prospects h ON h.id = hp.prospect_id ' +
-        'WHERE p.id = $1 ORDER BY pp.position ASC, pp.field ASC',
-      [id],
-    );
-    if (rows.length === 0) return null;
-    const p = rows[0];
-    const phones: PersonRow['phones'] = [];
-    const seenPhones = new Set<string>();
-    const holders = new Map<string, HolderRow[]>();
-    for (const r of rows) {
-      if (r.e164 === null || r.field === null) continue;
-      const phoneKey = `${r.field}\u0000${r.e164}`;
-      if (!seenPhones.has(phoneKey)) {
-        seenPhones.add(phoneKey);
-        phones.push({ field: r.field, e164: r.e164 });
-      }
-      let list = holders.get(r.e164);
-      if (!list) holders.set(r.e164, (list = []));
-      if (r.holder_id !== null && !list.some((h) => h.prospectId === r.holder_id)) {
-        list.push({ prospectId: r.holder_id, doNotCall: bool(r.holder_do_not_call), doNotSms: bool(r.holder_do_not_sms) });
-      }
-    }
-    return {
-      id: p.id,
-      objectType: p.object_type,
-      name: p.name,
-      accountId: p.account_id,
-      enrolled: bool(p.enrolled),
-      doNotCall: bool(p.do_not_call),
-      doNotSms: bool(p.do_not_sms),
-      phones,
-      holders,
-    };
+  person(id: string): Promise<PersonRow | null> {
+    return this.people.add(id);
   }
+
+  // concurrent sends share one read
+  private readonly people = new TickBatch<string, PersonRow | null>(async (ids) => {
+    const rows = await rowsByKey(
+      ids,
+      (inList, params) =>
+        this.sql.query<PersonPhoneRow>(
+          'SELECT p.id, p.object_type, p.name, p.account_id, p.enrolled, p.do_not_call, p.do_not_sms, pp.field, pp.e164, ' +
+            'h.id AS holder_id, h.do_not_call AS holder_do_not_call, h.do_not_sms AS holder_do_not_sms ' +
+            'FROM prospects p LEFT JOIN prospect_phones pp ON pp.prospect_id = p.id ' +
+            'LEFT JOIN prospect_phones hp ON hp.e164 = pp.e164 LEFT JOIN prospects h ON h.id = hp.prospect_id ' +
+            `WHERE p.id IN (${inList}) ORDER BY p.id, pp.position ASC, pp.field ASC`,
+          params,
+        ),
+      (row) => row.id,
+    );
+    return rows.map(toPerson);
+  });
 
   /** Every mirrored person holding this number, once each. */
   async holdersOf(e164: string): Promise<HolderRow[]> {
@@ -290,4 +260,52 @@ export class ProspectsStore {
 /** A LIKE pattern's wildcards taken literally (escape character `!`). */
 function escapeLike(text: string): string {
   return text.replace(/[!%_]/g, (c) => `!${c}`);
+}
+
+interface PersonPhoneRow {
+  id: string;
+  object_type: PeopleObject;
+  name: string;
+  account_id: string | null;
+  enrolled: unknown;
+  do_not_call: unknown;
+  do_not_sms: unknown;
+  field: string | null;
+  e164: string | null;
+  holder_id: string | null;
+  holder_do_not_call: unknown;
+  holder_do_not_sms: unknown;
+}
+
+/** A person's rows (one per phone and holder of it) as one PersonRow; null when there are none. */
+function toPerson(rows: PersonPhoneRow[]): PersonRow | null {
+  if (rows.length === 0) return null;
+  const p = rows[0];
+  const phones: PersonRow['phones'] = [];
+  const seenPhones = new Set<string>();
+  const holders = new Map<string, HolderRow[]>();
+  for (const r of rows) {
+    if (r.e164 === null || r.field === null) continue;
+    const phoneKey = `${r.field}\u0000${r.e164}`;
+    if (!seenPhones.has(phoneKey)) {
+      seenPhones.add(phoneKey);
+      phones.push({ field: r.field, e164: r.e164 });
+    }
+    let list = holders.get(r.e164);
+    if (!list) holders.set(r.e164, (list = []));
+    if (r.holder_id !== null && !list.some((h) => h.prospectId === r.holder_id)) {
+      list.push({ prospectId: r.holder_id, doNotCall: bool(r.holder_do_not_call), doNotSms: bool(r.holder_do_not_sms) });
+    }
+  }
+  return {
+    id: p.id,
+    objectType: p.object_type,
+    name: p.name,
+    accountId: p.account_id,
+    enrolled: bool(p.enrolled),
+    doNotCall: bool(p.do_not_call),
+    doNotSms: bool(p.do_not_sms),
+    phones,
+    holders,
+  };
 }

@@ -13,7 +13,8 @@ import { OutboxStore } from '../../outbox/outbox.store';
 import { ClearedSend, SendGateService } from '../gate/send-gate.service';
 import { acceptedCheckAt, outcomeUnknown, unknownOutcomeCheckAt } from '../delivery/send-outcome';
 import { Message } from '../message.entity';
-import { MessagesStore } from '../messages.store';
+import { AcceptedSend, MessagesStore } from '../messages.store';
+import { TickBatch } from '../../common/tick-batch';
 import { MessageView, toMessageView } from '../message.view';
 import { countSegments } from '../segments';
 import { SmsErrorKind, SmsProvider, SmsProviderError } from '../sms-provider.port';
@@ -32,6 +33,21 @@ const UNKNOWN_OUTCOME = 'TEMPORARY';
 @Injectable()
 export class SendMessageService {
   private readonly logger = new Logger('Send');
+
+  // The concurrent sends of one turn of the event loop write together, one statement per table.
+  /** Queued messages and their CRM outbox entries, both or neither. */
+  private readonly queued = new TickBatch<Message, void>(async (messages) => {
+    await this.uow.unit(async (tx) => {
+      await this.messages.insert(tx, messages);
+      await this.outbox.enqueue(tx, messages.map((m) => ({ kind: 'task_upsert' as const, aggregateId: m.id })), messages[0].createdAt);
+    });
+    return messages.map(() => undefined);
+  });
+  /** What the provider answered to each. */
+  private readonly accepted = new TickBatch<AcceptedSend, void>(async (sends) => {
+    await this.uow.unit((tx) => this.messages.recordAccepted(tx, sends));
+    return sends.map(() => undefined);
+  });
   constructor(
     private readonly uow: UnitOfWork,
     private readonly gate: SendGateService,
@@ -52,11 +68,7 @@ export class SendMessageService {
     const cleared = await this.gate.clear(principal, dto);
     const message = this.newMessage(principal, dto.body, cleared, key);
     try {
-      // the queued message and its CRM outbox entry, both or neither
-      await this.uow.unit(async (tx) => {
-        await this.messages.insert(tx, [message]);
-        await this.outbox.enqueue(tx, [{ kind: 'task_upsert', aggregateId: message.id }], message.createdAt);
-      });
+      await this.queued.add(message);
     } catch (error) {
       // the same key raced in from a concurrent retry: its message is the first result
       const first = key && isUniqueViolation(error) ? await this.findByKey(principal.id, key) : null;
@@ -75,7 +87,7 @@ export class SendMessageService {
     }
     const updatedAt = nowIso();
     const deliveryCheckAt = acceptedCheckAt(sent.status, updatedAt, this.config.deliveryReconcile);
-    await this.uow.unit((tx) => this.messages.recordAccepted(tx, message.id, sent.providerMessageId, sent.status, updatedAt, deliveryCheckAt));
+    await this.accepted.add({ id: message.id, providerSid: sent.providerMessageId, status: sent.status, updatedAt, deliveryCheckAt });
     Object.assign(message, { providerSid: sent.providerMessageId, status: sent.status, updatedAt, deliveryCheckAt });
     if (sent.status === 'queued') await this.statuses.sidRecorded(sent.providerMessageId);
     return toMessageView(message);
