@@ -52,13 +52,20 @@ interface Pending {
 export const MAX_BATCH = 200;
 
 /**
+ * Batches being written at once: on PostgreSQL each spends most of its time on round trips, so a
+ * few overlap (the unit of work runs them in transactions side by side); on SQLite the unit of work
+ * runs them one after another all the same.
+ */
+const FLUSHES_AT_ONCE = 3;
+
+/**
  * Inbound SMS (CONTRACT §2 Webhooks): stores a reply once per MessageSid, files it in the thread of
  * the prospects holding the number, applies opt-out/opt-in keywords to the org-wide consent state,
  * notifies the owner of the number texted and queues the CRM Task — all in one unit of work, so
  * either all of it happened or none did and a replay finds nothing left to do.
  *
- * Plain replies (no keyword: nearly all traffic) are group-committed: those that arrive while a
- * transaction is running are written together by the next one, a handful of statements for the
+ * Plain replies (no keyword: nearly all traffic) are group-committed: those that arrive while
+ * batches are being written are written together by the next one, a handful of statements for the
  * whole batch; the webhook is answered only after its batch committed. Keyword messages go one by
  * one, since each changes consent state the next may read.
  *
@@ -76,7 +83,8 @@ export const MAX_BATCH = 200;
 export class InboundService {
   private readonly replies: KeywordReplies;
   private readonly queue: Pending[] = [];
-  private draining = false;
+  private scheduled = false;
+  private flushing = 0;
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -97,12 +105,12 @@ export class InboundService {
     if (classification.kind !== 'none') return this.receiveOne(sms, classification);
     return new Promise((resolve, reject) => {
       this.queue.push({ sms, classification, resolve, reject });
-      if (this.draining) return;
-      this.draining = true;
+      if (this.scheduled || this.flushing >= FLUSHES_AT_ONCE) return;
+      this.scheduled = true;
       // Yield to the event loop first: the webhooks whose bytes are already in (the same poll
       // phase) join this batch. better-sqlite3 is synchronous, so without the yield each request
       // would run to its commit before the next one is even parsed, one transaction each.
-      setImmediate(() => void this.drain());
+      setImmediate(() => this.startFlushes());
     });
   }
 
@@ -169,11 +177,16 @@ export class InboundService {
 
   // ---- plain replies, group-committed --------------------------------------------------------
 
-  private async drain(): Promise<void> {
-    try {
-      while (this.queue.length > 0) await this.flush(this.queue.splice(0, MAX_BATCH));
-    } finally {
-      this.draining = false;
+  /** Starts a batch of the waiting replies while fewer than FLUSHES_AT_ONCE are being written. */
+  private startFlushes(): void {
+    this.scheduled = false;
+    while (this.queue.length > 0 && this.flushing < FLUSHES_AT_ONCE) {
+      this.flushing++;
+      void this.flush(this.queue.splice(0, MAX_BATCH)).finally(() => {
+        this.flushing--;
+        // the replies that arrived meanwhile form the next batch
+        this.startFlushes();
+      });
     }
   }
 
