@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../src/config/app-config';
 import { openDatabase } from '../src/database/data-source';
+import { UsersStore } from '../src/auth/users.store';
+import { ProspectsStore } from '../src/crm/mirror/prospects.store';
+import { UnitOfWork } from '../src/database/unit-of-work';
 import { ConversationMatcher } from '../src/messaging/conversation-matcher';
+import { SenderNumbersStore } from '../src/numbers/sender-numbers.store';
 import { Message } from '../src/messaging/message.entity';
 import { aMessage } from './factories/activity.factory';
 import { seedProspect, seedRep } from './factories/crm';
@@ -57,7 +61,8 @@ describe.each(engines)('conversation matcher on %s', (_name, engine) => {
     ];
     await dataSource.getRepository(Message).insert(history.map((m) => ({ ...m })));
 
-    const matcher = new ConversationMatcher();
+    const sql = new UnitOfWork(dataSource).sql;
+    const matcher = new ConversationMatcher(new SenderNumbersStore(sql), new UsersStore(sql), new ProspectsStore(sql));
     const pairs = [
       { from: SHARED, to: LINE_A },
       { from: SHARED, to: LINE_B },
@@ -65,7 +70,7 @@ describe.each(engines)('conversation matcher on %s', (_name, engine) => {
       { from: SHARED, to: LINE_A }, // a repeat in the same batch
       { from: '+13125550199', to: LINE_A }, // nobody's number
     ];
-    const matched = await matcher.matchMany(dataSource.manager, pairs);
+    const matched = await matcher.matchMany(sql, pairs);
     expect(matched.get(`${SHARED}|${LINE_A}`)).toMatchObject({ prospect: { id: dana.id }, recordId: '001000000000042AAA' });
     expect(matched.get(`${SHARED}|${LINE_B}`)).toMatchObject({ prospect: { id: sam.id }, recordId: sam.id });
     expect(matched.get(`${SOLO}|${LINE_B}`)).toMatchObject({ prospect: { id: solo.id }, recordId: solo.id });

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
-import { User } from '../auth/user.entity';
-import { Prospect } from '../crm/prospect.entity';
-import { ProspectPhone } from '../crm/prospect-phone.entity';
-import { SenderNumber } from '../numbers/sender-number.entity';
-import { runQuery } from '../database/portable-sql';
+import type { User } from '../auth/user.entity';
+import { UsersStore } from '../auth/users.store';
+import type { Prospect } from '../crm/prospect.entity';
+import { ProspectsStore } from '../crm/mirror/prospects.store';
+import type { Sql } from '../database/sql';
+import type { SenderNumber } from '../numbers/sender-number.entity';
+import { SenderNumbersStore } from '../numbers/sender-numbers.store';
 import { fileUnder, FiledUnder, LastOutbound } from './conversation-match';
 import { ConversationPair, LastOutboundRow, lastOutboundQuery } from './conversation-queries';
 
@@ -28,30 +29,33 @@ export const conversationKey = (from: string, to: string) => `${from}|${to}`;
  */
 @Injectable()
 export class ConversationMatcher {
-  async matchMany(manager: EntityManager, pairs: { from: string; to: string }[]): Promise<Map<string, Conversation>> {
+  constructor(
+    private readonly numbers: SenderNumbersStore,
+    private readonly users: UsersStore,
+    private readonly prospects: ProspectsStore,
+  ) {}
+
+  /** Reads on `on`: a unit's `tx` (inside its transaction) or the database. */
+  async matchMany(on: Sql, pairs: { from: string; to: string }[]): Promise<Map<string, Conversation>> {
     const froms = unique(pairs.map((p) => p.from));
     const tos = unique(pairs.map((p) => p.to));
-    const numbers = await manager.getRepository(SenderNumber).findBy({ phoneNumber: In(tos) });
-    const users = numbers.length > 0 ? await manager.getRepository(User).findBy({ id: In(unique(numbers.map((n) => n.userId))) }) : [];
-    const phones = await manager.getRepository(ProspectPhone).findBy({ e164: In(froms) });
-    const prospectIds = unique(phones.map((p) => p.prospectId));
-    const prospects = prospectIds.length > 0 ? await manager.getRepository(Prospect).findBy({ id: In(prospectIds) }) : [];
+    const numbers = await this.numbers.byPhoneNumbers(tos, on);
+    const users = numbers.length > 0 ? await this.users.findMany(unique(numbers.map((n) => n.userId)), on) : [];
+    const held = await this.prospects.holdingAny(froms, on);
     // The last message each rep line sent to each matched number (what a reply answers): one
     // indexed LIMIT 1 per conversation, never the pair's whole history.
-    const matched = new Set(phones.map((p) => p.e164));
+    const matched = new Set(held.map((h) => h.e164));
     const asked = uniquePairs(pairs.filter((p) => matched.has(p.from)));
-    const outbound = asked.length > 0 ? await runQuery<LastOutboundRow>(manager, lastOutboundQuery(asked)) : [];
+    const last = asked.length > 0 ? lastOutboundQuery(asked) : null;
+    const outbound = last ? await on.query<LastOutboundRow>(last.text, last.params) : [];
 
     const numberByPhone = new Map(numbers.map((n) => [n.phoneNumber, n]));
     const userById = new Map(users.map((u) => [u.id, u]));
-    const prospectById = new Map(prospects.map((p) => [p.id, p]));
     const prospectsByPhone = new Map<string, Prospect[]>();
-    for (const phone of phones) {
-      const prospect = prospectById.get(phone.prospectId);
-      if (!prospect) continue;
-      const list = prospectsByPhone.get(phone.e164) ?? [];
-      if (!list.includes(prospect)) list.push(prospect);
-      prospectsByPhone.set(phone.e164, list);
+    for (const { e164, prospect } of held) {
+      const list = prospectsByPhone.get(e164) ?? [];
+      if (!list.some((p) => p.id === prospect.id)) list.push(prospect);
+      prospectsByPhone.set(e164, list);
     }
     const lastByPair = new Map<string, LastOutbound>();
     for (const m of outbound) lastByPair.set(conversationKey(m.to_number, m.from_number), { prospectId: m.prospect_id, recordId: m.record_id });

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { CrmMirrorModule } from '../crm/crm-mirror.module';
+import { NumbersModule } from '../numbers/numbers.module';
 import { ConversationMatcher } from './conversation-matcher';
 import { InboundController } from './inbound.controller';
 import { InboundService } from './inbound.service';
@@ -16,7 +18,7 @@ import { TwilioSignatureGuard } from './twilio-signature.guard';
  * (sent once, repaired by the `keyword-replies` job) and the thread view.
  */
 @Module({
-  imports: [SendingModule, CrmMirrorModule],
+  imports: [SendingModule, CrmMirrorModule, NumbersModule, AuthModule],
   controllers: [InboundController, ThreadsController],
   providers: [InboundService, ConversationMatcher, ThreadsService, TwilioSignatureGuard, KeywordReplySender, KeywordReplySweep, KeywordRepliesJob],
   exports: [ThreadsService, KeywordReplySender],

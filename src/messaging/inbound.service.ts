@@ -134,7 +134,7 @@ export class InboundService {
   private async recordOne(tx: Tx, sms: InboundSms, classification: InboundClassification): Promise<InboundResult> {
     const { manager } = tx;
     if ((await this.messages.storedSids(tx, [sms.messageSid])).size > 0) return { duplicate: true, messageSid: sms.messageSid };
-    const conversation = (await this.matcher.matchMany(manager, [sms])).get(conversationKey(sms.from, sms.to))!;
+    const conversation = (await this.matcher.matchMany(tx, [sms])).get(conversationKey(sms.from, sms.to))!;
     const message = inboundMessage(sms, classification, conversation, nowIso());
     await this.messages.insert(tx, [message]);
 
@@ -210,7 +210,6 @@ export class InboundService {
   }
 
   private async recordBatch(tx: Tx, batch: Pending[]): Promise<InboundResult[]> {
-    const { manager } = tx;
     const sids = batch.map((item) => item.sms.messageSid);
     const seen = await this.messages.storedSids(tx, sids);
     const fresh: Pending[] = [];
@@ -219,7 +218,7 @@ export class InboundService {
       seen.add(item.sms.messageSid);
       fresh.push(item);
     }
-    const conversations = fresh.length > 0 ? await this.matcher.matchMany(manager, fresh.map((item) => item.sms)) : new Map<string, Conversation>();
+    const conversations = fresh.length > 0 ? await this.matcher.matchMany(tx, fresh.map((item) => item.sms)) : new Map<string, Conversation>();
     const now = nowIso();
     const written = new Map<Pending, { message: Message; conversation: Conversation }>();
     for (const item of fresh) {

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { bool, chunksOf, int, placeholders, Sql, SqlValue, valuesList } from '../database/sql';
 import type { Message, MessageStatus } from './message.entity';
+import { ThreadCursor, ThreadLeg, threadPageQuery, ThreadRow } from './thread-page';
+
+/** A page of a thread: oldest first, and where the next (older) page starts (null on the last). */
+export interface ThreadPage<T> {
+  messages: T[];
+  next: ThreadCursor | null;
+}
 
 /** Every column of `messages` and the Message property it holds. */
 const COLUMNS = {
@@ -71,6 +78,32 @@ export class MessagesStore {
   async findByIdempotencyKey(userId: string, idempotencyKey: string): Promise<Message | null> {
     const row = await this.sql.one(`${SELECT_ALL} WHERE user_id = $1 AND idempotency_key = $2`, [userId, idempotencyKey]);
     return row ? toMessage(row) : null;
+  }
+
+  /**
+   * One page of the messages on any of these legs: the `limit` newest before the cursor, oldest
+   * first. Two bounded reads: the page's ids through the legs' indexes, then those rows by id.
+   */
+  async threadPage(legs: ThreadLeg[], before: ThreadCursor | null, limit: number): Promise<ThreadPage<Message>> {
+    if (legs.length === 0) return { messages: [], next: null };
+    const q = threadPageQuery(legs, before, limit + 1);
+    const rows = await this.sql.query<ThreadRow>(q.text, q.params);
+    const shown = rows.slice(0, limit);
+    const found = shown.length > 0 ? await this.byIds(shown.map((r) => r.id)) : [];
+    const byId = new Map(found.map((m) => [m.id, m]));
+    const messages = shown
+      .map((r) => byId.get(r.id))
+      .filter((m): m is Message => m !== undefined)
+      .reverse();
+    const oldest = messages[0];
+    return { messages, next: rows.length > limit && oldest ? { createdAt: oldest.createdAt, id: oldest.id } : null };
+  }
+
+  /** These messages (the ones that exist), in no particular order. */
+  async byIds(ids: readonly string[]): Promise<Message[]> {
+    const messages: Message[] = [];
+    for (const chunk of chunksOf(ids, 1)) messages.push(...(await this.sql.query(`${SELECT_ALL} WHERE id IN (${placeholders(chunk.length)})`, chunk)).map(toMessage));
+    return messages;
   }
 
   /** Which of these provider sids are stored already. */

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { toId18 } from '../common/salesforce-id';
 import { ProspectsStore } from '../crm/mirror/prospects.store';
 import { MessageView, toMessageView } from './message.view';
 import { ThreadCursor, ThreadLeg } from './thread-page';
-import { ThreadPage, readThreadPage } from './thread-page.reader';
+import { MessagesStore, ThreadPage } from './messages.store';
 
 /**
  * The single view of a prospect's conversation (seed: "all SMS threads with a prospect in a single
@@ -16,7 +15,7 @@ import { ThreadPage, readThreadPage } from './thread-page.reader';
 @Injectable()
 export class ThreadsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly messages: MessagesStore,
     private readonly prospects: ProspectsStore,
   ) {}
 
@@ -32,7 +31,7 @@ export class ThreadsService {
       ]),
       { column: 'prospect_id', value: id },
     ];
-    const page = await readThreadPage(this.dataSource.manager, legs, before, limit);
+    const page = await this.messages.threadPage(legs, before, limit);
     if (!prospect && page.messages.length === 0 && !before) throw new DomainError('RECORD_NOT_FOUND', `No prospect with id ${id}.`);
     return { messages: page.messages.map(toMessageView), next: page.next };
   }

@@ -4,7 +4,7 @@ import { bool, chunksOf, placeholders, rowsByKey, Sql, SqlValue, valuesList } fr
 // loaded for their @Entity: they register prospects and prospect_phones with the DataSource (entity-registry.ts)
 import '../prospect.entity';
 import '../prospect-phone.entity';
-import type { PeopleObject } from '../prospect.entity';
+import type { PeopleObject, Prospect } from '../prospect.entity';
 import type { ProspectRow } from './mirror-rows';
 import { lastPerId, upsertText } from './upsert';
 
@@ -94,6 +94,20 @@ export class ProspectsStore {
     );
     return rows.map(toPerson);
   });
+
+  /** Every mirrored person holding any of these numbers, with the number; pass a unit's `tx` to read inside it. */
+  async holdingAny(e164s: readonly string[], on: Sql = this.sql): Promise<{ e164: string; prospect: Prospect }[]> {
+    const held: { e164: string; prospect: Prospect }[] = [];
+    for (const chunk of chunksOf(e164s, 1)) {
+      const rows = await on.query<ProspectColumns & { e164: string }>(
+        `SELECT pp.e164, ${PROSPECT_COLUMNS.map((c) => `p.${c}`).join(', ')} FROM prospect_phones pp JOIN prospects p ON p.id = pp.prospect_id ` +
+          `WHERE pp.e164 IN (${placeholders(chunk.length)})`,
+        chunk,
+      );
+      for (const row of rows) held.push({ e164: row.e164, prospect: toProspect(row) });
+    }
+    return held;
+  }
 
   /** Every mirrored person holding this number, once each. */
   async holdersOf(e164: string): Promise<HolderRow[]> {
@@ -307,5 +321,33 @@ function toPerson(rows: PersonPhoneRow[]): PersonRow | null {
     doNotSms: bool(p.do_not_sms),
     phones,
     holders,
+  };
+}
+
+interface ProspectColumns {
+  id: string;
+  object_type: PeopleObject;
+  name: string;
+  account_id: string | null;
+  owner_id: string | null;
+  do_not_call: unknown;
+  do_not_sms: unknown;
+  enrolled: unknown;
+  system_modstamp: string;
+  synced_at: string;
+}
+
+function toProspect(row: ProspectColumns): Prospect {
+  return {
+    id: row.id,
+    objectType: row.object_type,
+    name: row.name,
+    accountId: row.account_id,
+    ownerId: row.owner_id,
+    doNotCall: bool(row.do_not_call),
+    doNotSms: bool(row.do_not_sms),
+    enrolled: bool(row.enrolled),
+    systemModstamp: row.system_modstamp,
+    syncedAt: row.synced_at,
   };
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Principal } from '../../auth/principal';
 import { DomainError } from '../../common/domain-error';
 import type { GateCode, Refusal } from '../gate/refusal';
@@ -8,7 +7,7 @@ import type { RecipientFacts, RecordFacts, SenderFacts } from '../gate/send-cont
 import { BODY_RULES } from '../gate/send-rules';
 import { MessageView, toMessageView } from '../message.view';
 import { THREAD_PAGE_DEFAULT, ThreadLeg } from '../thread-page';
-import { readThreadPage } from '../thread-page.reader';
+import { MessagesStore } from '../messages.store';
 import { RecordRecipientsService } from './record-recipients.service';
 
 export interface RecordSmsScreen {
@@ -31,7 +30,7 @@ export interface RecordSmsScreen {
 @Injectable()
 export class RecordScreenService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly messages: MessagesStore,
     private readonly records: RecordRecipientsService,
     private readonly gate: SendGateService,
   ) {}
@@ -74,7 +73,7 @@ export class RecordScreenService {
       { column: 'to_number', value, direction: 'outbound' },
       { column: 'from_number', value, direction: 'inbound' },
     ]);
-    const page = await readThreadPage(this.dataSource.manager, legs, null, THREAD_PAGE_DEFAULT);
+    const page = await this.messages.threadPage(legs, null, THREAD_PAGE_DEFAULT);
     return page.messages.map(toMessageView);
   }
 }
