@@ -22,6 +22,8 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('busy_timeout = 5000');
       sqlite.pragma('synchronous = NORMAL');
+      // 64 MB of pages (the default is 2 MB): the indexes of a large messages table stay in memory
+      sqlite.pragma('cache_size = -65536');
     },
   };
 }

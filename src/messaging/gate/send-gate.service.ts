@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { uuid7 } from '../../common/uuid7';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '../../auth/principal';
 import { Clock } from '../../common/clock';
@@ -108,7 +108,7 @@ export class SendGateService {
   async recordRefusal(userId: string, ctx: Pick<SendContext, 'recordIdRaw' | 'fromRaw' | 'sender' | 'choice' | 'toVerdict' | 'toRaw'>, refusal: Refusal): Promise<void> {
     const to = recipientNumber(ctx) ?? ctx.toRaw;
     const row: SendRefusal = {
-      id: randomUUID(),
+      id: uuid7(),
       userId,
       recordId: ctx.recordIdRaw.slice(0, 18),
       fromNumber: (ctx.sender?.phoneNumber ?? ctx.fromRaw).slice(0, 32),

@@ -1,5 +1,5 @@
 import { newMessage } from '../new-message';
-import { randomUUID } from 'node:crypto';
+import { uuid7 } from '../../common/uuid7';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Principal } from '../../auth/principal';
 import { DomainError } from '../../common/domain-error';
@@ -129,7 +129,7 @@ export class SendMessageService {
       new Message(),
       newMessage(
         {
-          id: randomUUID(),
+          id: uuid7(),
           direction: 'outbound',
           fromNumber: cleared.sender.phoneNumber,
           toNumber: cleared.recipient.phoneNumber,
