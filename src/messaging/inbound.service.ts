@@ -8,6 +8,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { ConsentService } from '../consent/consent.service';
 import { classifyInbound, InboundClassification } from '../consent/keywords';
 import { nowIso } from '../database/columns';
+import type { SqlEngine } from '../database/sql';
 import { isUniqueViolation } from '../database/unique-violation';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -53,10 +54,10 @@ export const MAX_BATCH = 200;
 
 /**
  * Batches being written at once: on PostgreSQL each spends most of its time on round trips, so a
- * few overlap (the unit of work runs them in transactions side by side); on SQLite the unit of work
- * runs them one after another all the same.
+ * few overlap (the unit of work runs them in transactions side by side). On SQLite one: the replies
+ * that arrive meanwhile make the next batch larger, and a larger batch writes fewer pages per reply.
  */
-const FLUSHES_AT_ONCE = 3;
+const FLUSHES_AT_ONCE: Record<SqlEngine, number> = { sqlite: 1, postgres: 3 };
 
 /**
  * Inbound SMS (CONTRACT §2 Webhooks): stores a reply once per MessageSid, files it in the thread of
@@ -105,7 +106,7 @@ export class InboundService {
     if (classification.kind !== 'none') return this.receiveOne(sms, classification);
     return new Promise((resolve, reject) => {
       this.queue.push({ sms, classification, resolve, reject });
-      if (this.scheduled || this.flushing >= FLUSHES_AT_ONCE) return;
+      if (this.scheduled || this.flushing >= FLUSHES_AT_ONCE[this.uow.sql.engine]) return;
       this.scheduled = true;
       // Yield to the event loop first: the webhooks whose bytes are already in (the same poll
       // phase) join this batch. better-sqlite3 is synchronous, so without the yield each request
@@ -180,7 +181,7 @@ export class InboundService {
   /** Starts a batch of the waiting replies while fewer than FLUSHES_AT_ONCE are being written. */
   private startFlushes(): void {
     this.scheduled = false;
-    while (this.queue.length > 0 && this.flushing < FLUSHES_AT_ONCE) {
+    while (this.queue.length > 0 && this.flushing < FLUSHES_AT_ONCE[this.uow.sql.engine]) {
       this.flushing++;
       void this.flush(this.queue.splice(0, MAX_BATCH)).finally(() => {
         this.flushing--;
