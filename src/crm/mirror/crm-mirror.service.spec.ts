@@ -89,7 +89,9 @@ describe('CRM mirror (service over a real SQLite database and a fake org)', () =
     crm.serverTime = serverAt(120);
     const idle = await mirror.run('incremental', silent);
     expect(idle).toMatchObject({ recordsRead: 0, recordsWritten: 0, salesforceApiCalls: 3 });
-    expect(crm.soql.find((q) => q.includes('FROM Contact') && q.includes('>='))).toContain('WHERE SystemModstamp >= 2026-11-29T10:00:30Z ORDER BY');
+    // the overlap (30 s) before the watermark
+    const from = new Date(Date.parse(mark!.lastModstamp) - 30_000).toISOString().slice(0, 19) + 'Z';
+    expect(crm.soql.find((q) => q.includes('FROM Contact') && q.includes('>='))).toContain(`WHERE SystemModstamp >= ${from} ORDER BY`);
   });
 
   it('applies every record at once, those stamped in the second the query ran included', async () => {
