@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { bool, chunksOf, int, placeholders, Sql, SqlValue, valuesList } from '../database/sql';
+// loaded for its @Entity: it registers messages with the DataSource (entity-registry.ts)
+import './message.entity';
 import type { Message, MessageStatus } from './message.entity';
 import { ThreadCursor, ThreadLeg, threadPageQuery, ThreadRow } from './thread-page';
 
@@ -47,6 +49,9 @@ export interface AcceptedSend {
   updatedAt: string;
   deliveryCheckAt: string | null;
 }
+
+/** A keyword reply the sweep may hand to the sender. */
+export type ReplyCandidate = Pick<Message, 'id' | 'fromNumber' | 'toNumber' | 'body' | 'prospectId' | 'sendAttempts' | 'updatedAt'>;
 
 /** What a delivery-status callback needs of the message it names. */
 export interface StatusTarget {
@@ -99,10 +104,10 @@ export class MessagesStore {
     return { messages, next: rows.length > limit && oldest ? { createdAt: oldest.createdAt, id: oldest.id } : null };
   }
 
-  /** These messages (the ones that exist), in no particular order. */
-  async byIds(ids: readonly string[]): Promise<Message[]> {
+  /** These messages (the ones that exist), in no particular order; pass a unit's `tx` to read inside it. */
+  async byIds(ids: readonly string[], on: Sql = this.sql): Promise<Message[]> {
     const messages: Message[] = [];
-    for (const chunk of chunksOf(ids, 1)) messages.push(...(await this.sql.query(`${SELECT_ALL} WHERE id IN (${placeholders(chunk.length)})`, chunk)).map(toMessage));
+    for (const chunk of chunksOf([...new Set(ids)], 1)) messages.push(...(await on.query(`${SELECT_ALL} WHERE id IN (${placeholders(chunk.length)})`, chunk)).map(toMessage));
     return messages;
   }
 
@@ -204,6 +209,104 @@ export class MessagesStore {
       "UPDATE messages SET status = 'failed', error_code = $1, updated_at = $2, delivery_check_at = NULL WHERE id = $3 AND provider_sid IS NULL AND status IN ('queued', 'failed')",
       [errorCode, updatedAt, id],
     );
+  }
+
+  // ---- keyword replies (messaging/replies/): the service's own replies (`reply_to_id` set), sent
+  // once: each write conditional on the claim the sender holds
+
+  /** Up to `limit` of the service's replies still queued, unsent and unclaimed, last touched before `before`, the oldest first. */
+  async unsentReplies(before: string, limit: number): Promise<ReplyCandidate[]> {
+    const rows = await this.sql.query<{ id: string; from_number: string; to_number: string; body: string; prospect_id: string | null; send_attempts: unknown; updated_at: string }>(
+      "SELECT id, from_number, to_number, body, prospect_id, send_attempts, updated_at FROM messages WHERE direction = 'outbound' AND status = 'queued' " +
+        `AND reply_to_id IS NOT NULL AND provider_sid IS NULL AND send_claimed_at IS NULL AND updated_at < $1 ORDER BY updated_at ASC LIMIT ${Math.trunc(limit)}`,
+      [before],
+    );
+    return rows.map((r) => ({ id: r.id, fromNumber: r.from_number, toNumber: r.to_number, body: r.body, prospectId: r.prospect_id, sendAttempts: int(r.send_attempts), updatedAt: r.updated_at }));
+  }
+
+  /**
+   * Claims a queued, unsent, unclaimed reply with fewer than `maxAttempts` attempts: its attempt
+   * count with this one, or null when another caller holds it (or it is not such a reply).
+   */
+  async claimReply(tx: Sql, id: string, claimedAt: string, deliveryCheckAt: string, maxAttempts: number): Promise<number | null> {
+    const row = await tx.one<{ send_attempts: unknown }>(
+      'UPDATE messages SET send_claimed_at = $1, send_attempts = send_attempts + 1, delivery_check_at = $2 ' +
+        "WHERE id = $3 AND status = 'queued' AND provider_sid IS NULL AND reply_to_id IS NOT NULL AND send_claimed_at IS NULL AND send_attempts < $4 RETURNING send_attempts",
+      [claimedAt, deliveryCheckAt, id, maxAttempts],
+    );
+    return row ? int(row.send_attempts) : null;
+  }
+
+  /**
+   * Claims again a reply still without a sid that the attempt claimed at `previousClaim` holds
+   * (queued again, its error cleared): its attempt count with this one, or null.
+   */
+  async reclaimReply(tx: Sql, id: string, previousClaim: string, claimedAt: string, deliveryCheckAt: string): Promise<number | null> {
+    const row = await tx.one<{ send_attempts: unknown }>(
+      "UPDATE messages SET status = 'queued', error_code = NULL, send_claimed_at = $1, send_attempts = send_attempts + 1, delivery_check_at = $2, updated_at = $1 " +
+        "WHERE id = $3 AND status IN ('queued', 'failed') AND provider_sid IS NULL AND reply_to_id IS NOT NULL AND send_claimed_at = $4 RETURNING send_attempts",
+      [claimedAt, deliveryCheckAt, id, previousClaim],
+    );
+    return row ? int(row.send_attempts) : null;
+  }
+
+  /** The provider took a queued reply: its sid and status, the error of an earlier attempt cleared. */
+  recordReplyAccepted(tx: Sql, id: string, providerSid: string, status: MessageStatus, updatedAt: string, deliveryCheckAt: string | null): Promise<number> {
+    return tx.run("UPDATE messages SET provider_sid = $1, status = $2, error_code = NULL, updated_at = $3, delivery_check_at = $4 WHERE id = $5 AND status = 'queued'", [
+      providerSid,
+      status,
+      updatedAt,
+      deliveryCheckAt,
+      id,
+    ]);
+  }
+
+  /** Lets go of a claimed reply the provider certainly did not take, left queued for a later sweep. */
+  releaseReply(tx: Sql, id: string, claimedAt: string, errorCode: string, updatedAt: string): Promise<number> {
+    return tx.run("UPDATE messages SET send_claimed_at = NULL, error_code = $1, updated_at = $2, delivery_check_at = NULL WHERE id = $3 AND status = 'queued' AND send_claimed_at = $4", [
+      errorCode,
+      updatedAt,
+      id,
+      claimedAt,
+    ]);
+  }
+
+  /** A queued reply failed for good; its delivery check kept only when the outcome is unknown. */
+  failReply(tx: Sql, id: string, errorCode: string, updatedAt: string, keepDeliveryCheck: boolean): Promise<number> {
+    return tx.run(`UPDATE messages SET status = 'failed', error_code = $1, updated_at = $2${keepDeliveryCheck ? '' : ', delivery_check_at = NULL'} WHERE id = $3 AND status = 'queued'`, [
+      errorCode,
+      updatedAt,
+      id,
+    ]);
+  }
+
+  /** How many of these ids are stored messages. */
+  async countExisting(ids: readonly string[]): Promise<number> {
+    let count = 0;
+    for (const chunk of chunksOf([...new Set(ids)], 1)) {
+      const row = await this.sql.one<{ n: unknown }>(`SELECT count(*) AS n FROM messages WHERE id IN (${placeholders(chunk.length)})`, chunk);
+      count += int(row?.n ?? 0);
+    }
+    return count;
+  }
+
+  // ---- the CRM activity log (sync/) ------------------------------------------------------------
+
+  /** The Task a message is logged as (null: not logged, or its Task was lost). */
+  setCrmActivityId(tx: Sql, id: string, crmActivityId: string | null): Promise<number> {
+    return tx.run('UPDATE messages SET crm_activity_id = $1 WHERE id = $2', [crmActivityId, id]);
+  }
+
+  /** How many messages were created at or after `since`. */
+  async countCreatedSince(since: string): Promise<number> {
+    const row = await this.sql.one<{ n: unknown }>('SELECT count(*) AS n FROM messages WHERE created_at >= $1', [since]);
+    return int(row?.n ?? 0);
+  }
+
+  /** Up to `limit` messages created at or after `since` with ids after `afterId`, by id: one page of a walk over a window. */
+  async createdSincePage(since: string, afterId: string, limit: number): Promise<Message[]> {
+    const rows = await this.sql.query(`${SELECT_ALL} WHERE created_at >= $1 AND id > $2 ORDER BY id ASC LIMIT ${Math.trunc(limit)}`, [since, afterId]);
+    return rows.map(toMessage);
   }
 
   /** Whether the service answered another keyword of this pair after `after` (the pair's range of ix_messages_pair_latest). */

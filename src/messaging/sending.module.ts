@@ -3,6 +3,7 @@ import { Clock } from '../common/clock';
 import { CrmMirrorModule } from '../crm/crm-mirror.module';
 import { NumbersModule } from '../numbers/numbers.module';
 import { MessagesStore } from './messages.store';
+import { SendRefusalsStore } from './send-refusals.store';
 import { SendFactsReader } from './gate/send-facts.reader';
 import { SendGateService } from './gate/send-gate.service';
 import { RecordRecipientsService } from './records/record-recipients.service';
@@ -22,7 +23,7 @@ import { StatusWebhookController } from './status/status-webhook.controller';
 @Module({
   imports: [CrmMirrorModule, NumbersModule],
   controllers: [MessagesController, SegmentsController, RecordSmsController, StatusWebhookController],
-  providers: [Clock, SendFactsReader, SendGateService, MessagesStore, RecordRecipientsService, RecordScreenService, SendMessageService, DeliveryStatusService],
+  providers: [Clock, SendFactsReader, SendGateService, SendRefusalsStore, MessagesStore, RecordRecipientsService, RecordScreenService, SendMessageService, DeliveryStatusService],
   exports: [Clock, MessagesStore, SendGateService, RecordRecipientsService, DeliveryStatusService],
 })
 export class SendingModule {}

@@ -38,6 +38,14 @@ export interface HolderDetails extends HolderRow {
   objectType: PeopleObject;
 }
 
+/** Who a mirrored person is: what a Task names them by. */
+export interface ProspectSummary {
+  id: string;
+  objectType: PeopleObject;
+  name: string;
+  accountId: string | null;
+}
+
 /** A mirrored Contact or Lead with every column the directory shows, and its phones by position. */
 export interface ProspectWithPhones {
   id: string;
@@ -223,6 +231,21 @@ export class ProspectsStore {
   async contactIdsOf(on: Sql, accountId: string): Promise<string[]> {
     const rows = await on.query<{ id: string }>("SELECT id FROM prospects WHERE account_id = $1 AND object_type = 'Contact'", [accountId]);
     return rows.map((r) => r.id);
+  }
+
+  // ---- the CRM activity log (sync/task-source.loader.ts) --------------------------------------
+
+  /** Who each of these people is (id, object, name, account), for the ones mirrored. */
+  async summaries(ids: readonly string[]): Promise<Map<string, ProspectSummary>> {
+    const found = new Map<string, ProspectSummary>();
+    for (const chunk of chunksOf(ids, 1)) {
+      const rows = await this.sql.query<{ id: string; object_type: PeopleObject; name: string; account_id: string | null }>(
+        `SELECT id, object_type, name, account_id FROM prospects WHERE id IN (${placeholders(chunk.length)})`,
+        chunk,
+      );
+      for (const r of rows) found.set(r.id, { id: r.id, objectType: r.object_type, name: r.name, accountId: r.account_id });
+    }
+    return found;
   }
 
   // ---- consent's write -------------------------------------------------------------------------

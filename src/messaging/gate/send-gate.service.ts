@@ -8,7 +8,8 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
 import { nowIso } from '../../database/columns';
 import { UnitOfWork } from '../../database/unit-of-work';
-import { SendRefusal } from '../send-refusal.entity';
+import type { SendRefusal } from '../send-refusal.entity';
+import { SendRefusalsStore } from '../send-refusals.store';
 import type { GateCode, Refusal } from './refusal';
 import { chooseRecipient, RecipientFacts, RecordFacts, recipientNumber, SenderFacts, SendContext } from './send-context';
 import { SendFactsReader } from './send-facts.reader';
@@ -39,6 +40,7 @@ const RECORD_RULE_INDEX = SEND_RULES.findIndex((r) => r.code === 'RECORD_NOT_FOU
 export class SendGateService {
   constructor(
     private readonly uow: UnitOfWork,
+    private readonly refusals: SendRefusalsStore,
     private readonly facts: SendFactsReader,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -117,7 +119,7 @@ export class SendGateService {
       details: JSON.stringify(refusal.details),
       createdAt: nowIso(),
     };
-    await this.uow.run((manager) => manager.getRepository(SendRefusal).insert(row));
+    await this.uow.unit((tx) => this.refusals.insert(tx, row));
   }
 
   numbersOf(userId: string): Promise<SenderFacts[]> {

@@ -2,10 +2,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/clock';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/config.module';
+import { nowIso } from '../../database/columns';
 import { UnitOfWork } from '../../database/unit-of-work';
-import { OutboxService } from '../../outbox/outbox.service';
+import { OutboxStore } from '../../outbox/outbox.store';
 import { acceptedCheckAt, outcomeUnknown, unknownOutcomeCheckAt } from '../delivery/send-outcome';
-import { Message } from '../message.entity';
+import type { Message } from '../message.entity';
+import { MessagesStore } from '../messages.store';
 import { STATUS_CALLBACK_PATH } from '../send/send-message.service';
 import { SmsProvider } from '../sms-provider.port';
 import { DeliveryStatusService } from '../status/delivery-status.service';
@@ -41,7 +43,8 @@ export class KeywordReplySender {
 
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly outbox: OutboxService,
+    private readonly messages: MessagesStore,
+    private readonly outbox: OutboxStore,
     private readonly sms: SmsProvider,
     private readonly statuses: DeliveryStatusService,
     private readonly clock: Clock,
@@ -63,17 +66,7 @@ export class KeywordReplySender {
    */
   async resend(reply: ReplyToSend, previousClaim: string): Promise<ReplySendOutcome | null> {
     const claimedAt = this.clock.now().toISOString();
-    const attempts = await this.uow.run(async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .update(Message)
-        .set({ status: 'queued', errorCode: null, sendClaimedAt: claimedAt, sendAttempts: () => 'send_attempts + 1', deliveryCheckAt: this.checkAfterAttempt(claimedAt), updatedAt: claimedAt })
-        .where('id = :id', { id: reply.id })
-        .andWhere("status IN ('queued', 'failed') AND provider_sid IS NULL AND reply_to_id IS NOT NULL AND send_claimed_at = :previousClaim", { previousClaim })
-        .execute();
-      if (result.affected !== 1) return null;
-      return (await manager.getRepository(Message).findOneOrFail({ where: { id: reply.id }, select: { id: true, sendAttempts: true } })).sendAttempts;
-    });
+    const attempts = await this.uow.unit((tx) => this.messages.reclaimReply(tx, reply.id, previousClaim, claimedAt, this.checkAfterAttempt(claimedAt)));
     if (attempts === null) return null;
     return this.dispatch(reply, claimedAt, attempts);
   }
@@ -86,11 +79,9 @@ export class KeywordReplySender {
       return this.failed(reply, claimedAt, attempts, error);
     }
     const updatedAt = this.clock.now().toISOString();
-    await this.uow.run(async (manager) => {
-      await manager
-        .getRepository(Message)
-        .update({ id: reply.id, status: 'queued' }, { providerSid: sent.providerMessageId, status: sent.status, errorCode: null, updatedAt, deliveryCheckAt: acceptedCheckAt(sent.status, updatedAt, this.config.deliveryReconcile) });
-      if (reply.prospectId && sent.status !== 'failed') await this.outbox.enqueue(manager, 'task_upsert', reply.id);
+    await this.uow.unit(async (tx) => {
+      await this.messages.recordReplyAccepted(tx, reply.id, sent.providerMessageId, sent.status, updatedAt, acceptedCheckAt(sent.status, updatedAt, this.config.deliveryReconcile));
+      if (reply.prospectId && sent.status !== 'failed') await this.outbox.enqueue(tx, [{ kind: 'task_upsert', aggregateId: reply.id }], nowIso());
     });
     await this.statuses.sidRecorded(sent.providerMessageId);
     return { status: sent.status, providerSid: sent.providerMessageId, errorCode: null, updatedAt, sendAttempts: attempts, retrying: false };
@@ -102,18 +93,7 @@ export class KeywordReplySender {
 
   /** The conditional UPDATE only one caller can win; the reply's attempt count with this one, or null. */
   private claim(id: string, claimedAt: string): Promise<number | null> {
-    return this.uow.run(async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .update(Message)
-        .set({ sendClaimedAt: claimedAt, sendAttempts: () => 'send_attempts + 1', deliveryCheckAt: this.checkAfterAttempt(claimedAt) })
-        .where('id = :id', { id })
-        .andWhere("status = 'queued' AND provider_sid IS NULL AND reply_to_id IS NOT NULL AND send_claimed_at IS NULL AND send_attempts < :max", { max: MAX_REPLY_SEND_ATTEMPTS })
-        .execute();
-      if (result.affected !== 1) return null;
-      const row = await manager.getRepository(Message).findOneOrFail({ where: { id }, select: { id: true, sendAttempts: true } });
-      return row.sendAttempts;
-    });
+    return this.uow.unit((tx) => this.messages.claimReply(tx, id, claimedAt, this.checkAfterAttempt(claimedAt), MAX_REPLY_SEND_ATTEMPTS));
   }
 
   private async failed(reply: ReplyToSend, claimedAt: string, attempts: number, error: unknown): Promise<ReplySendOutcome> {
@@ -121,18 +101,12 @@ export class KeywordReplySender {
     const retrying = failure.retry && attempts < MAX_REPLY_SEND_ATTEMPTS;
     const updatedAt = this.clock.now().toISOString();
     if (retrying) {
-      await this.uow.run((manager) =>
-        manager.getRepository(Message).update({ id: reply.id, status: 'queued', sendClaimedAt: claimedAt }, { sendClaimedAt: null, errorCode: failure.errorCode, updatedAt, deliveryCheckAt: null }),
-      );
+      await this.uow.unit((tx) => this.messages.releaseReply(tx, reply.id, claimedAt, failure.errorCode, updatedAt));
       this.logger.warn(`keyword reply ${reply.id} not sent (attempt ${attempts} of ${MAX_REPLY_SEND_ATTEMPTS}, ${failure.errorCode}): left queued for the next sweep`);
     } else {
       // an outcome only the provider knows keeps the check the claim set; a certain one needs none
       const unknown = outcomeUnknown(error);
-      await this.uow.run((manager) =>
-        manager
-          .getRepository(Message)
-          .update({ id: reply.id, status: 'queued' }, { status: 'failed', errorCode: failure.errorCode, updatedAt, ...(unknown ? {} : { deliveryCheckAt: null }) }),
-      );
+      await this.uow.unit((tx) => this.messages.failReply(tx, reply.id, failure.errorCode, updatedAt, unknown));
       this.logger.warn(
         `keyword reply ${reply.id} failed (${failure.errorCode}, attempt ${attempts}): ${failure.reason}; ${unknown ? 'delivery-reconcile will ask the provider whether it went out' : 'not re-sent'}`,
       );

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, IsNull, LessThan, Not } from 'typeorm';
 import { Clock } from '../../common/clock';
-import { Message } from '../message.entity';
+import { MessagesStore, type ReplyCandidate } from '../messages.store';
 import { KeywordReplySender } from './keyword-reply-sender.service';
 import { REPLY_SWEEP_GRACE_MS, replyDueAt } from './reply-send-policy';
 
@@ -33,7 +32,7 @@ export class KeywordReplySweep {
   private readonly logger = new Logger('KeywordReplySweep');
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly messages: MessagesStore,
     private readonly sender: KeywordReplySender,
     private readonly clock: Clock,
   ) {}
@@ -58,20 +57,8 @@ export class KeywordReplySweep {
     return report;
   }
 
-  private async dueReplies(now: number): Promise<Message[]> {
-    const candidates = await this.dataSource.getRepository(Message).find({
-      select: { id: true, fromNumber: true, toNumber: true, body: true, prospectId: true, sendAttempts: true, updatedAt: true },
-      where: {
-        direction: 'outbound',
-        status: 'queued',
-        replyToId: Not(IsNull()),
-        providerSid: IsNull(),
-        sendClaimedAt: IsNull(),
-        updatedAt: LessThan(new Date(now - REPLY_SWEEP_GRACE_MS).toISOString()),
-      },
-      order: { updatedAt: 'ASC' },
-      take: REPLY_SWEEP_BATCH,
-    });
+  private async dueReplies(now: number): Promise<ReplyCandidate[]> {
+    const candidates = await this.messages.unsentReplies(new Date(now - REPLY_SWEEP_GRACE_MS).toISOString(), REPLY_SWEEP_BATCH);
     return candidates.filter((reply) => replyDueAt(reply.updatedAt, reply.sendAttempts) <= now);
   }
 }
