@@ -8,7 +8,7 @@ import { openDatabase } from '../src/database/data-source';
 import '../src/app.module'; // loads every context, so each registers its entities as the service does
 import { UnitOfWork } from '../src/database/unit-of-work';
 import { Message } from '../src/messaging/message.entity';
-import { OutboxService } from '../src/outbox/outbox.service';
+import { OutboxStore } from '../src/outbox/outbox.store';
 import { OutboxEntry } from '../src/outbox/outbox-entry.entity';
 import { aMessage } from './factories/activity.factory';
 import { createScratchDatabase, describeOnPostgres, onPostgres } from './support/postgres';
@@ -58,16 +58,16 @@ describe.each(backends)('database on %s', (_name, makeBackend) => {
 
   it('keeps overlapping transactions atomic: a message and its outbox entry both or neither', async () => {
     const unitOfWork = new UnitOfWork(dataSource);
-    const outbox = new OutboxService();
+    const outbox = new OutboxStore(unitOfWork);
     const attempts = Array.from({ length: 200 }, (_, i) => i);
     const results = await Promise.allSettled(
       attempts.map((i) =>
-        unitOfWork.run(async (manager) => {
+        unitOfWork.unit(async (tx) => {
           const message = aMessage({ status: 'queued', body: `message ${i}` });
-          await manager.getRepository(Message).insert(message);
+          await tx.manager.getRepository(Message).insert(message);
           await sleep(i % 3); // real awaiting between the two writes lets transactions overlap
           if (i % 4 === 0) throw new Error(`refused ${i}`);
-          await outbox.enqueue(manager, 'task_upsert', message.id);
+          await outbox.enqueue(tx, [{ kind: 'task_upsert', aggregateId: message.id }], new Date().toISOString());
         }),
       ),
     );

@@ -1,5 +1,7 @@
 import { ProspectsStore } from '../src/crm/mirror/prospects.store';
 import { WatermarksStore } from '../src/crm/mirror/watermarks.store';
+import { UsersStore } from '../src/auth/users.store';
+import { SenderNumbersStore } from '../src/numbers/sender-numbers.store';
 import { Logger } from '@nestjs/common';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,7 +85,7 @@ describe.each(engines)('outbox claims on %s', (_name, makeEngine) => {
     const uow = new UnitOfWork(dataSource);
     const config = { apiBudgetShare: 0.9, crmMappingFile: 'config/crm-mapping.yaml', instanceName: name, outboxClaimSeconds: 60 } as AppConfig;
     const mappings = new CrmMappingService(config, new CrmMappingStore(uow.sql), uow, crm, new WatermarksStore(uow.sql));
-    const flush = new ActivityFlushService(dataSource, uow, crm, new ApiBudget(crm, config), mappings, new TaskSourceLoader(dataSource, crm), new OutboxStore(uow), new ProspectsStore(uow.sql), config);
+    const flush = new ActivityFlushService(new MessagesStore(uow.sql), uow, crm, new ApiBudget(crm, config), mappings, new TaskSourceLoader(new MessagesStore(uow.sql), new ProspectsStore(uow.sql), new UsersStore(uow.sql), new SenderNumbersStore(uow.sql), crm), new OutboxStore(uow), new ProspectsStore(uow.sql), config);
     return { dataSource, uow, flush };
   }
 

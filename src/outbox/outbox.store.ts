@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { chunksOf, int, placeholders, Sql } from '../database/sql';
 import { UnitOfWork } from '../database/unit-of-work';
-import { OUTBOX_PRIORITY } from './outbox.service';
+// loaded for its @Entity: it registers outbox with the DataSource (entity-registry.ts)
+import './outbox-entry.entity';
 import type { OutboxKind } from './outbox-entry.entity';
+
+/** Opt-out write-backs drain before activity logging (a compliance fact beats a timeline entry). */
+export const OUTBOX_PRIORITY = { do_not_sms: 0, task_upsert: 10, task_status: 20 } as const satisfies Record<OutboxKind, number>;
 
 /** An entry a flush claimed: what it needs to push it and settle it. */
 export interface ClaimedEntry {
@@ -144,6 +148,19 @@ export class OutboxStore {
   async countDue(sql: Sql, dueBy: string): Promise<number> {
     const row = await sql.one<{ n: unknown }>(`SELECT count(*) AS n FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1`, [dueBy]);
     return int(row?.n ?? 0);
+  }
+
+  /**
+   * Puts parked entries (all of them, or those of `ids`) back in the queue with a fresh set of
+   * attempts, due at `now`; their last error stays until the next attempt. Entries that are not
+   * parked are left alone. Returns how many were requeued.
+   */
+  async requeueParked(tx: Sql, ids: readonly number[] | undefined, now: string): Promise<number> {
+    const requeue = "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = $1, updated_at = $1 WHERE status = 'parked'";
+    if (!ids) return tx.run(requeue, [now]);
+    let requeued = 0;
+    for (const chunk of chunksOf(ids, 1)) requeued += await tx.run(`${requeue} AND id IN (${placeholders(chunk.length, 2)})`, [now, ...chunk]);
+    return requeued;
   }
 
   /** Pending entries held by a claim right now. */

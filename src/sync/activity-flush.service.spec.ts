@@ -1,5 +1,8 @@
 import { ProspectsStore } from '../crm/mirror/prospects.store';
 import { WatermarksStore } from '../crm/mirror/watermarks.store';
+import { UsersStore } from '../auth/users.store';
+import { MessagesStore } from '../messaging/messages.store';
+import { SenderNumbersStore } from '../numbers/sender-numbers.store';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { aContact, aLead, aMessage, anOutboxEntry, aSenderNumber, aUser, insertLoggedMessages, insertRows, seedLoggedConversation } from '../../test/factories/activity.factory';
@@ -40,7 +43,7 @@ describe('ActivityFlushService', () => {
   afterEach(() => dataSource.destroy());
 
   const flushOf = (uow: UnitOfWork, instanceName = 'web-1') =>
-    new ActivityFlushService(dataSource, uow, crm, budget, mapping, new TaskSourceLoader(dataSource, crm), new OutboxStore(uow), new ProspectsStore(uow.sql), { instanceName, outboxClaimSeconds: 60 });
+    new ActivityFlushService(new MessagesStore(uow.sql), uow, crm, budget, mapping, new TaskSourceLoader(new MessagesStore(uow.sql), new ProspectsStore(uow.sql), new UsersStore(uow.sql), new SenderNumbersStore(uow.sql), crm), new OutboxStore(uow), new ProspectsStore(uow.sql), { instanceName, outboxClaimSeconds: 60 });
 
   const outbox = () => dataSource.getRepository(OutboxEntry).find({ order: { id: 'ASC' } });
   const messages = () => dataSource.getRepository(Message).find();

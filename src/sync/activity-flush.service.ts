@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { CrmError, CrmGateway, CrmRecord, WriteResult } from '../crm/crm-gateway.port';
@@ -10,11 +9,10 @@ import { classifyRecordError, describeRecordErrors } from '../crm/crm-record-err
 import { ProspectsStore } from '../crm/mirror/prospects.store';
 import { nowIso } from '../database/columns';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
-import { Message } from '../messaging/message.entity';
+import { MessagesStore } from '../messaging/messages.store';
 import { ApiBudget } from './api-budget';
 import type { OutboxKind } from '../outbox/outbox-entry.entity';
-import { OUTBOX_PRIORITY } from '../outbox/outbox.service';
-import { OutboxStore, type Claim, type ClaimedEntry, type Settlement } from '../outbox/outbox.store';
+import { OUTBOX_PRIORITY, OutboxStore, type Claim, type ClaimedEntry, type Settlement } from '../outbox/outbox.store';
 import { decideRetry } from './retry-policy';
 import type { JobProgress } from '../jobs/job-handler';
 import { buildTask, describeMessage } from './task-builder';
@@ -86,7 +84,7 @@ export class ActivityFlushService implements OnApplicationBootstrap, OnApplicati
   claimMs: number;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly messages: MessagesStore,
     private readonly uow: UnitOfWork,
     private readonly crm: CrmGateway,
     private readonly budget: ApiBudget,
@@ -227,7 +225,7 @@ export class ActivityFlushService implements OnApplicationBootstrap, OnApplicati
 
   /** A logged Task gets its Description rewritten by Id; a message not logged yet is upserted whole. */
   private async updateStatuses(entries: ClaimedEntry[], mapping: CrmMapping, result: BatchResult, stats: FlushStats): Promise<void> {
-    const messages = await this.dataSource.getRepository(Message).findBy({ id: In([...new Set(entries.map((e) => e.aggregateId))]) });
+    const messages = await this.messages.byIds(entries.map((e) => e.aggregateId));
     const byId = new Map(messages.map((m) => [m.id, m]));
     const notLogged = entries.filter((e) => !byId.get(e.aggregateId)?.crmActivityId);
     if (notLogged.length) await this.upsertTasks(notLogged, mapping, result, stats);
@@ -330,9 +328,9 @@ export class ActivityFlushService implements OnApplicationBootstrap, OnApplicati
     const at = new Date(now).toISOString();
     const settlements = entries.map((entry) => this.settlement(entry, result.outcomes.get(entry.id) ?? { type: 'retry', delayMs: 0, error: 'NOT_SENT: left out of the batch' }, now));
     const settled = await this.uow.unit(async (tx) => {
-      for (const [messageId, taskId] of result.taskIds) await tx.manager.update(Message, { id: messageId }, { crmActivityId: taskId });
+      for (const [messageId, taskId] of result.taskIds) await this.messages.setCrmActivityId(tx, messageId, taskId);
       await this.followStatusChanges(tx, result, at);
-      for (const messageId of result.lostTasks) await tx.manager.update(Message, { id: messageId }, { crmActivityId: null });
+      for (const messageId of result.lostTasks) await this.messages.setCrmActivityId(tx, messageId, null);
       return this.outbox.settle(tx, claim, settlements, at);
     });
     for (const s of settlements) {
@@ -356,7 +354,7 @@ export class ActivityFlushService implements OnApplicationBootstrap, OnApplicati
   private async followStatusChanges(tx: Tx, result: BatchResult, at: string): Promise<void> {
     const logged = [...result.taskIds.keys()];
     if (logged.length === 0) return;
-    const now = await tx.manager.getRepository(Message).findBy({ id: In(logged) });
+    const now = await this.messages.byIds(logged, tx);
     const follow = now.filter((message) => describeMessage(message) !== result.writtenDescriptions.get(message.id));
     await this.outbox.enqueue(
       tx,

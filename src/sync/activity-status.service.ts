@@ -1,9 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { nowIso } from '../database/columns';
 import { UnitOfWork } from '../database/unit-of-work';
 import { registerLiveGauge } from '../health/metrics';
 import { ApiBudget, ApiBudgetSnapshot } from './api-budget';
 import type { OutboxKind } from '../outbox/outbox-entry.entity';
-import { OutboxService } from '../outbox/outbox.service';
 import { OutboxStore, type ParkedEntry } from '../outbox/outbox.store';
 
 export interface ActivitySyncStatus {
@@ -25,7 +25,6 @@ export class ActivityStatusService implements OnModuleInit {
   constructor(
     private readonly budget: ApiBudget,
     private readonly uow: UnitOfWork,
-    private readonly outbox: OutboxService,
     private readonly entries: OutboxStore,
   ) {}
 
@@ -46,6 +45,8 @@ export class ActivityStatusService implements OnModuleInit {
 
   /** Parked entries (all, or those of `ids`) go back in the queue; the next activity flush retries them. */
   async requeueParked(ids?: number[]): Promise<{ requeued: number }> {
-    return { requeued: await this.uow.run((manager) => this.outbox.requeueParked(manager, ids)) };
+    if (ids?.length === 0) return { requeued: 0 };
+    const now = nowIso();
+    return { requeued: await this.uow.unit((tx) => this.entries.requeueParked(tx, ids, now)) };
   }
 }

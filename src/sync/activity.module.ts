@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CrmMirrorModule } from '../crm/crm-mirror.module';
+import { SendingModule } from '../messaging/sending.module';
+import { NumbersModule } from '../numbers/numbers.module';
 import { ActivityFlushService } from './activity-flush.service';
 import { ActivityFlushJob, ReconcileJob } from './activity-jobs';
 import { ActivityStatusService } from './activity-status.service';
@@ -13,7 +15,7 @@ import { TaskSourceLoader } from './task-source.loader';
  * CrmGateway comes from the global CrmModule, the mapping in force from CrmMirrorModule's CrmMappingService.
  */
 @Module({
-  imports: [CrmMirrorModule],
+  imports: [CrmMirrorModule, SendingModule, NumbersModule],
   providers: [
     ApiBudget,
     TaskSourceLoader,

@@ -1,5 +1,8 @@
 import { ProspectsStore } from '../crm/mirror/prospects.store';
 import { WatermarksStore } from '../crm/mirror/watermarks.store';
+import { UsersStore } from '../auth/users.store';
+import { MessagesStore } from '../messaging/messages.store';
+import { SenderNumbersStore } from '../numbers/sender-numbers.store';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { aMessage, anOutboxEntry, aUser, insertRows, seedLoggedConversation } from '../../test/factories/activity.factory';
@@ -14,7 +17,6 @@ import { Message } from '../messaging/message.entity';
 import { ActivityFlushService } from './activity-flush.service';
 import { ApiBudget } from './api-budget';
 import { OutboxEntry } from '../outbox/outbox-entry.entity';
-import { OutboxService } from '../outbox/outbox.service';
 import { OutboxStore } from '../outbox/outbox.store';
 import { ReconcileService } from './reconcile.service';
 import { TaskSourceLoader } from './task-source.loader';
@@ -34,8 +36,8 @@ describe('ReconcileService', () => {
     budget = new ApiBudget(crm, config);
     const uow = new UnitOfWork(dataSource);
     const mappings = new CrmMappingService({ ...config, crmMappingFile: 'config/crm-mapping.yaml' } as AppConfig, new CrmMappingStore(uow.sql), uow, crm, new WatermarksStore(uow.sql));
-    flush = new ActivityFlushService(dataSource, uow, crm, budget, mappings, new TaskSourceLoader(dataSource, crm), new OutboxStore(uow), new ProspectsStore(uow.sql), { instanceName: 'web-1', outboxClaimSeconds: 60 });
-    reconcile = new ReconcileService(dataSource, uow, crm, budget, mappings, new OutboxService(), flush, new OutboxStore(uow), config);
+    flush = new ActivityFlushService(new MessagesStore(uow.sql), uow, crm, budget, mappings, new TaskSourceLoader(new MessagesStore(uow.sql), new ProspectsStore(uow.sql), new UsersStore(uow.sql), new SenderNumbersStore(uow.sql), crm), new OutboxStore(uow), new ProspectsStore(uow.sql), { instanceName: 'web-1', outboxClaimSeconds: 60 });
+    reconcile = new ReconcileService(new MessagesStore(uow.sql), uow, crm, budget, mappings, flush, new OutboxStore(uow), config);
   });
 
   afterEach(() => dataSource.destroy());

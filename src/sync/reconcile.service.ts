@@ -1,15 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In, MoreThan, MoreThanOrEqual } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { CrmGateway } from '../crm/crm-gateway.port';
 import { CrmMappingService } from '../crm/crm-mapping.service';
+import { nowIso } from '../database/columns';
 import { UnitOfWork } from '../database/unit-of-work';
-import { Message } from '../messaging/message.entity';
+import { MessagesStore } from '../messaging/messages.store';
 import { ActivityFlushService } from './activity-flush.service';
 import { ApiBudget } from './api-budget';
 import { OutboxStore } from '../outbox/outbox.store';
-import { OutboxService } from '../outbox/outbox.service';
 import type { JobProgress } from '../jobs/job-handler';
 import { describeMessage } from './task-builder';
 
@@ -58,12 +57,11 @@ interface CrmTask {
 @Injectable()
 export class ReconcileService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly messages: MessagesStore,
     private readonly uow: UnitOfWork,
     private readonly crm: CrmGateway,
     private readonly budget: ApiBudget,
     private readonly mappings: CrmMappingService,
-    private readonly outbox: OutboxService,
     private readonly flush: ActivityFlushService,
     private readonly entries: OutboxStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -119,15 +117,10 @@ export class ReconcileService {
   /** Walks the window's messages page by page; returns what to queue. Relinks are committed as found. */
   private async compare(since: Date, tasks: Map<string, CrmTask>, stats: ReconcileStats, progress?: JobProgress) {
     const queue: { kind: 'task_upsert' | 'task_status'; messageId: string }[] = [];
-    const messages = this.dataSource.getRepository(Message);
-    const total = await messages.countBy({ createdAt: MoreThanOrEqual(since.toISOString()) });
+    const total = await this.messages.countCreatedSince(since.toISOString());
     let afterId = '';
     for (;;) {
-      const page = await messages.find({
-        where: { createdAt: MoreThanOrEqual(since.toISOString()), id: MoreThan(afterId) },
-        order: { id: 'ASC' },
-        take: LOCAL_PAGE_SIZE,
-      });
+      const page = await this.messages.createdSincePage(since.toISOString(), afterId, LOCAL_PAGE_SIZE);
       if (page.length === 0) break;
       afterId = page[page.length - 1].id;
       const waiting = await this.waitingEntries(page.map((m) => m.id));
@@ -156,8 +149,8 @@ export class ReconcileService {
         }
       }
       if (relinks.length) {
-        await this.uow.run(async (manager) => {
-          for (const r of relinks) await manager.update(Message, { id: r.id }, { crmActivityId: r.taskId });
+        await this.uow.unit(async (tx) => {
+          for (const r of relinks) await this.messages.setCrmActivityId(tx, r.id, r.taskId);
         });
         stats.relinked += relinks.length;
       }
@@ -179,7 +172,7 @@ export class ReconcileService {
     const ids = [...leftover.keys()];
     for (let i = 0; i < ids.length; i += LOCAL_PAGE_SIZE) {
       const chunk = ids.slice(i, i + LOCAL_PAGE_SIZE);
-      const known = await this.dataSource.getRepository(Message).countBy({ id: In(chunk) });
+      const known = await this.messages.countExisting(chunk);
       stats.unknownInCrm += chunk.length - known;
     }
   }
@@ -188,11 +181,13 @@ export class ReconcileService {
   private async enqueue(queue: { kind: 'task_upsert' | 'task_status'; messageId: string }[], stats: ReconcileStats): Promise<void> {
     for (let i = 0; i < queue.length; i += LOCAL_PAGE_SIZE) {
       const chunk = queue.slice(i, i + LOCAL_PAGE_SIZE);
-      await this.uow.run(async (manager) => {
-        for (const item of chunk) {
-          if (item.kind === 'task_upsert') await manager.update(Message, { id: item.messageId }, { crmActivityId: null });
-          await this.outbox.enqueue(manager, item.kind, item.messageId, { source: 'reconcile' });
-        }
+      await this.uow.unit(async (tx) => {
+        for (const item of chunk) if (item.kind === 'task_upsert') await this.messages.setCrmActivityId(tx, item.messageId, null);
+        await this.entries.enqueue(
+          tx,
+          chunk.map((item) => ({ kind: item.kind, aggregateId: item.messageId, payload: { source: 'reconcile' } })),
+          nowIso(),
+        );
       });
       stats.queued += chunk.length;
     }

@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
-import { User } from '../auth/user.entity';
+import { UsersStore } from '../auth/users.store';
 import { CrmGateway } from '../crm/crm-gateway.port';
 import type { CrmMapping } from '../crm/crm-mapping';
-import { Prospect } from '../crm/prospect.entity';
-import { Message } from '../messaging/message.entity';
-import { SenderNumber } from '../numbers/sender-number.entity';
+import { ProspectsStore } from '../crm/mirror/prospects.store';
+import type { Message } from '../messaging/message.entity';
+import { MessagesStore } from '../messaging/messages.store';
+import { SenderNumbersStore } from '../numbers/sender-numbers.store';
 import type { TaskSource } from './task-builder';
 
 /**
@@ -19,15 +19,18 @@ export class TaskSourceLoader {
   private readonly logger = new Logger(TaskSourceLoader.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly messages: MessagesStore,
+    private readonly prospects: ProspectsStore,
+    private readonly users: UsersStore,
+    private readonly numbers: SenderNumbersStore,
     private readonly crm: CrmGateway,
   ) {}
 
   async load(messageIds: string[], mapping: CrmMapping): Promise<Map<string, TaskSource>> {
-    const messages = await this.dataSource.getRepository(Message).findBy({ id: In(unique(messageIds)) });
-    const prospects = await this.byId(Prospect, messages.map((m) => m.prospectId));
+    const messages = await this.messages.byIds(messageIds);
+    const prospects = await this.prospects.summaries(present(messages.map((m) => m.prospectId)));
     const ownerUserIds = await this.ownerUserIds(messages);
-    const users = await this.byId(User, [...ownerUserIds.values()]);
+    const users = new Map((await this.users.findMany(present([...ownerUserIds.values()]))).map((u) => [u.id, u]));
     const contactIds = [...prospects.values()].filter((p) => p.objectType === 'Contact').map((p) => p.id);
     const opportunities = mapping.activity.linkOpenOpportunity ? await this.openOpportunities(contactIds) : new Map<string, string>();
 
@@ -53,9 +56,7 @@ export class TaskSourceLoader {
   /** Outbound: the rep who sent it. Inbound: the owner of the number texted, else the message's user. */
   private async ownerUserIds(messages: Message[]): Promise<Map<string, string>> {
     const inboundTo = messages.filter((m) => m.direction === 'inbound').map((m) => m.toNumber);
-    const numbers = inboundTo.length
-      ? await this.dataSource.getRepository(SenderNumber).findBy({ phoneNumber: In(unique(inboundTo)) })
-      : [];
+    const numbers = inboundTo.length ? await this.numbers.byPhoneNumbers(unique(inboundTo)) : [];
     const ownerOfNumber = new Map(numbers.map((n) => [n.phoneNumber, n.userId]));
     const owners = new Map<string, string>();
     for (const m of messages) {
@@ -88,13 +89,6 @@ export class TaskSourceLoader {
     }
     return result;
   }
-
-  private async byId<T extends { id: string }>(entity: new () => T, ids: (string | null)[]): Promise<Map<string, T>> {
-    const wanted = unique(ids.filter((id): id is string => !!id));
-    if (wanted.length === 0) return new Map();
-    const rows = await this.dataSource.getRepository(entity).findBy({ id: In(wanted) } as never);
-    return new Map(rows.map((row) => [row.id, row]));
-  }
 }
 
 /** Salesforce key prefixes of the People objects. */
@@ -104,4 +98,9 @@ export function objectTypeOf(salesforceId: string): string {
 
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
+}
+
+/** The ids given, once each, without the missing ones. */
+function present(ids: (string | null)[]): string[] {
+  return unique(ids.filter((id): id is string => !!id));
 }

@@ -5,7 +5,7 @@ import { Prospect } from '../../src/crm/prospect.entity';
 import { Message } from '../../src/messaging/message.entity';
 import { SenderNumber } from '../../src/numbers/sender-number.entity';
 import { OutboxEntry, OutboxKind } from '../../src/outbox/outbox-entry.entity';
-import { OUTBOX_PRIORITY } from '../../src/outbox/outbox.service';
+import { OUTBOX_PRIORITY } from '../../src/outbox/outbox.store';
 
 /** Test-data factories with defaults and overrides for the activity-logging tests. */
 let seq = 0;
