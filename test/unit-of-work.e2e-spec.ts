@@ -79,6 +79,17 @@ describe.each(backends)('UnitOfWork and Sql on %s', (_name, makeBackend) => {
     expect((await uow.sql.query<{ n: unknown }>('SELECT n FROM t ORDER BY id')).map((r) => int(r.n))).toEqual([2, 2, 2]);
   });
 
+  it('a unit that fails on the row of a unit before it in its transaction is answered once that row is committed', async () => {
+    const winner = uow.unit((tx) => insert(tx, 'a'));
+    // what the loser's caller reads outside any transaction when it is refused (an idempotent retry looks for the winner)
+    const seenByLoser = uow.unit((tx) => insert(tx, 'a')).then(
+      () => 'not refused',
+      async (error: unknown) => [isUniqueViolation(error), await ids()],
+    );
+    await expect(winner).resolves.toBe(1);
+    expect(await seenByLoser).toEqual([true, ['a']]);
+  });
+
   it('keeps 300 overlapping units atomic, TypeORM manager writes included, in far fewer transactions', async () => {
     const transactions = jest.spyOn(dataSource, 'createQueryRunner');
     const work = Array.from({ length: 300 }, (_, i) =>

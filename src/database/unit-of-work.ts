@@ -115,8 +115,9 @@ export class UnitOfWork {
 
   /**
    * One transaction for the batch. Without savepoints (the usual case: a round trip less per unit
-   * on PostgreSQL), the first unit that throws rolls the whole transaction back: it is rejected,
-   * and the units that had not been answered are returned, to run again with a savepoint each.
+   * on PostgreSQL), the first unit that throws rolls the whole transaction back: it is rejected if
+   * it ran first, and the units that had not been answered are returned, to run again with a
+   * savepoint each.
    * With savepoints, a unit that throws is rolled back and rejected alone while the others commit.
    */
   private async commit(batch: Pending[], savepoints: boolean): Promise<Pending[]> {
@@ -138,10 +139,13 @@ export class UnitOfWork {
           outcomes.push({ ok: false, error });
           if (useSavepoints) await session.exec('ROLLBACK TO SAVEPOINT unit');
           else if (batch.length > 1) {
-            // nothing of this transaction is kept: the thrower is answered, the others run again
-            retry = batch.filter((_, j) => j !== i);
-            batch = [batch[i]];
-            outcomes.splice(0, outcomes.length - 1);
+            // nothing of this transaction is kept. The first unit failed on its own: it is answered
+            // and the others run again. A later one may have failed on a row of a unit before it
+            // (a unique key it took, rolled back now): it runs again too, and is answered only once
+            // that row is committed (a retry with the same idempotency key then finds it)
+            retry = i === 0 ? batch.slice(1) : batch;
+            batch = i === 0 ? [batch[0]] : [];
+            outcomes.splice(0, outcomes.length - (i === 0 ? 1 : 0));
             break;
           }
         }
