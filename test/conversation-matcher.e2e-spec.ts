@@ -8,6 +8,7 @@ import { UsersStore } from '../src/auth/users.store';
 import { ProspectsStore } from '../src/crm/mirror/prospects.store';
 import { UnitOfWork } from '../src/database/unit-of-work';
 import { ConversationMatcher } from '../src/messaging/conversation-matcher';
+import { MessagesStore } from '../src/messaging/messages.store';
 import { SenderNumbersStore } from '../src/numbers/sender-numbers.store';
 import { Message } from '../src/messaging/message.entity';
 import { aMessage } from './factories/activity.factory';
@@ -62,7 +63,7 @@ describe.each(engines)('conversation matcher on %s', (_name, engine) => {
     await dataSource.getRepository(Message).insert(history.map((m) => ({ ...m })));
 
     const sql = new UnitOfWork(dataSource).sql;
-    const matcher = new ConversationMatcher(new SenderNumbersStore(sql), new UsersStore(sql), new ProspectsStore(sql));
+    const matcher = new ConversationMatcher(new SenderNumbersStore(sql), new UsersStore(sql), new ProspectsStore(sql), new MessagesStore(sql));
     const pairs = [
       { from: SHARED, to: LINE_A },
       { from: SHARED, to: LINE_B },

@@ -7,7 +7,7 @@ import type { Sql } from '../database/sql';
 import type { SenderNumber } from '../numbers/sender-number.entity';
 import { SenderNumbersStore } from '../numbers/sender-numbers.store';
 import { fileUnder, FiledUnder, LastOutbound } from './conversation-match';
-import { ConversationPair, LastOutboundRow, lastOutboundQuery } from './conversation-queries';
+import { ConversationPair, MessagesStore } from './messages.store';
 
 /** Who a reply came from (their number) and where it came to (our number). */
 export interface Conversation extends FiledUnder {
@@ -25,7 +25,7 @@ export const conversationKey = (from: string, to: string) => `${from}|${to}`;
  * phone index (every prospect holding the number). Works on many conversations at once with one
  * query per table, so a batch of webhooks costs a handful of statements, not a handful each, and
  * each reads a bounded number of rows through an index (the last outbound message of a pair is a
- * LIMIT 1, see conversation-queries.ts), however long the history.
+ * LIMIT 1, see MessagesStore.lastOutbound), however long the history.
  */
 @Injectable()
 export class ConversationMatcher {
@@ -33,6 +33,7 @@ export class ConversationMatcher {
     private readonly numbers: SenderNumbersStore,
     private readonly users: UsersStore,
     private readonly prospects: ProspectsStore,
+    private readonly messages: MessagesStore,
   ) {}
 
   /** Reads on `on`: a unit's `tx` (inside its transaction) or the database. */
@@ -46,8 +47,7 @@ export class ConversationMatcher {
     // indexed LIMIT 1 per conversation, never the pair's whole history.
     const matched = new Set(held.map((h) => h.e164));
     const asked = uniquePairs(pairs.filter((p) => matched.has(p.from)));
-    const last = asked.length > 0 ? lastOutboundQuery(asked) : null;
-    const outbound = last ? await on.query<LastOutboundRow>(last.text, last.params) : [];
+    const outbound = await this.messages.lastOutbound(asked, on);
 
     const numberByPhone = new Map(numbers.map((n) => [n.phoneNumber, n]));
     const userById = new Map(users.map((u) => [u.id, u]));

@@ -3,7 +3,7 @@ import { bool, chunksOf, int, placeholders, Sql, SqlValue, valuesList } from '..
 // loaded for its @Entity: it registers messages with the DataSource (entity-registry.ts)
 import './message.entity';
 import type { Message, MessageStatus } from './message.entity';
-import { ThreadCursor, ThreadLeg, threadPageQuery, ThreadRow } from './thread-page';
+import type { ThreadCursor, ThreadLeg } from './thread-page';
 
 /** A page of a thread: oldest first, and where the next (older) page starts (null on the last). */
 export interface ThreadPage<T> {
@@ -53,6 +53,12 @@ export interface AcceptedSend {
 /** A keyword reply the sweep may hand to the sender. */
 export type ReplyCandidate = Pick<Message, 'id' | 'fromNumber' | 'toNumber' | 'body' | 'prospectId' | 'sendAttempts' | 'updatedAt'>;
 
+/** One conversation, seen from a reply: their number (`from`) and ours (`to`). */
+export interface ConversationPair {
+  from: string;
+  to: string;
+}
+
 /** What a delivery-status callback needs of the message it names. */
 export interface StatusTarget {
   id: string;
@@ -83,6 +89,16 @@ export class MessagesStore {
   async findByIdempotencyKey(userId: string, idempotencyKey: string): Promise<Message | null> {
     const row = await this.sql.one(`${SELECT_ALL} WHERE user_id = $1 AND idempotency_key = $2`, [userId, idempotencyKey]);
     return row ? toMessage(row) : null;
+  }
+
+  /**
+   * The last message each of our numbers sent to each of theirs (what a reply answers), by pair;
+   * pass a unit's `tx` to read inside it.
+   */
+  async lastOutbound(pairs: ConversationPair[], on: Sql = this.sql): Promise<LastOutboundRow[]> {
+    if (pairs.length === 0) return [];
+    const q = lastOutboundQuery(pairs);
+    return on.query<LastOutboundRow>(q.text, q.params);
   }
 
   /**
@@ -328,3 +344,54 @@ export function toMessage(row: Record<string, unknown>): Message {
   m.sendAttempts = int(row.send_attempts);
   return m as Message;
 }
+
+interface LastOutboundRow {
+  to_number: string;
+  from_number: string;
+  prospect_id: string | null;
+  record_id: string | null;
+}
+
+/**
+ * The last message each of our numbers sent to each number (what a reply answers), one LIMIT 1
+ * range of `ix_messages_pair_latest` per pair: the cost is the number of pairs, whatever the
+ * history. The pair list is padded to a power of two (repeating its last pair) so a handful of
+ * statement texts serve every batch size and stay in the statement cache.
+ */
+function lastOutboundQuery(pairs: ConversationPair[]): { text: string; params: SqlValue[] } {
+  if (pairs.length === 0) throw new Error('lastOutboundQuery needs at least one pair');
+  const size = 2 ** Math.ceil(Math.log2(pairs.length));
+  const padded = [...pairs, ...Array.from({ length: size - pairs.length }, () => pairs[pairs.length - 1])];
+  const leg = (i: number) =>
+    `SELECT * FROM (SELECT to_number, from_number, prospect_id, record_id FROM messages ` +
+    `WHERE to_number = $${2 * i + 1} AND from_number = $${2 * i + 2} AND direction = 'outbound' ORDER BY created_at DESC, id DESC LIMIT 1) last_${i}`;
+  return {
+    text: padded.map((_, i) => leg(i)).join(' UNION ALL '),
+    params: padded.flatMap((p) => [p.from, p.to]),
+  };
+}
+
+interface ThreadRow {
+  id: string;
+  created_at: string;
+}
+
+/**
+ * The ids of one page of a thread, newest first: each leg walks its index backwards from the
+ * cursor and stops after `take` rows, then the legs are merged (a message on several legs counts
+ * once) and cut to `take`. The cost is legs × take rows, whatever the thread's or the table's size.
+ */
+export function threadPageQuery(legs: ThreadLeg[], before: ThreadCursor | null, take: number): { text: string; params: SqlValue[] } {
+  if (legs.length === 0) throw new Error('threadPageQuery needs at least one leg');
+  const params: SqlValue[] = [];
+  const param = (value: SqlValue) => `$${params.push(value)}`;
+  const parts = legs.map((leg, i) => {
+    const where = [`${leg.column} = ${param(leg.value)}`];
+    if (leg.direction) where.push(`direction = ${param(leg.direction)}`);
+    // a row value: both engines read it as a range of the (…, created_at, id) index
+    if (before) where.push(`(created_at, id) < (${param(before.createdAt)}, ${param(before.id)})`);
+    return `SELECT * FROM (SELECT id, created_at FROM messages WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ${param(take)}) leg_${i}`;
+  });
+  return { text: `${parts.join(' UNION ')} ORDER BY created_at DESC, id DESC LIMIT ${param(take)}`, params };
+}
+

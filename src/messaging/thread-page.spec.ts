@@ -1,4 +1,5 @@
-import { decodeCursor, encodeCursor, threadPageQuery } from './thread-page';
+import { threadPageQuery } from './messages.store';
+import { decodeCursor, encodeCursor } from './thread-page';
 
 describe('thread page', () => {
   it('round-trips a cursor and refuses text it did not write', () => {
