@@ -58,7 +58,7 @@ describe.each(backends)('consent on %s: opt-out, opt-in, CRM write-back and the 
     const phone = '+14155550001';
     const a = await seedProspect(dataSource, phone);
     const b = await seedProspect(dataSource, phone, { objectType: 'Lead' }, 'Phone');
-    const result = await uow.run((m) => consent.optOut(m, { phoneNumber: phone, source: 'keyword', messageId: 'msg-1' }));
+    const result = await uow.unit((tx) => consent.optOut(tx, { phoneNumber: phone, source: 'keyword', messageId: 'msg-1' }));
     expect(result.effect).toBe('new');
     expect(result.flaggedProspectIds.sort()).toEqual([a.id, b.id].sort());
     expect(await consent.isOptedOut(phone)).toBe(true);
@@ -66,11 +66,11 @@ describe.each(backends)('consent on %s: opt-out, opt-in, CRM write-back and the 
     expect(await doNotSmsWrites(b.id)).toEqual([true]);
     expect((await dataSource.getRepository(OutboxEntry).findOneByOrFail({ aggregateId: a.id })).priority).toBe(0);
 
-    const again = await uow.run((m) => consent.optOut(m, { phoneNumber: phone, source: 'keyword', messageId: 'msg-2' }));
+    const again = await uow.unit((tx) => consent.optOut(tx, { phoneNumber: phone, source: 'keyword', messageId: 'msg-2' }));
     expect(again).toEqual({ effect: 'repeat', flaggedProspectIds: [] });
     expect(await doNotSmsWrites(a.id)).toEqual([true]);
 
-    const lifted = await uow.run((m) => consent.optIn(m, { phoneNumber: phone, messageId: 'msg-3' }));
+    const lifted = await uow.unit((tx) => consent.optIn(tx, { phoneNumber: phone, messageId: 'msg-3' }));
     expect(lifted.effect).toBe('lift');
     expect(await consent.isOptedOut(phone)).toBe(false);
     expect(await doNotSmsWrites(a.id)).toEqual([true, false]);
@@ -89,9 +89,9 @@ describe.each(backends)('consent on %s: opt-out, opt-in, CRM write-back and the 
     const phone = '+14155550002';
     const byPeople = await seedProspect(dataSource, phone, { doNotSms: true });
     const clean = await seedProspect(dataSource, phone);
-    await uow.run((m) => consent.optOut(m, { phoneNumber: phone, source: 'reasonable_means', messageId: 'm1', needsReview: true }));
+    await uow.unit((tx) => consent.optOut(tx, { phoneNumber: phone, source: 'reasonable_means', messageId: 'm1', needsReview: true }));
     expect((await dataSource.getRepository(Prospect).findOneByOrFail({ id: clean.id })).doNotSms).toBe(true);
-    const result = await uow.run((m) => consent.optIn(m, { phoneNumber: phone, messageId: 'm2' }));
+    const result = await uow.unit((tx) => consent.optIn(tx, { phoneNumber: phone, messageId: 'm2' }));
     expect(result).toEqual({ effect: 'lift', clearedProspectIds: [clean.id] });
     expect((await dataSource.getRepository(Prospect).findOneByOrFail({ id: byPeople.id })).doNotSms).toBe(true);
     expect((await dataSource.getRepository(Prospect).findOneByOrFail({ id: clean.id })).doNotSms).toBe(false);
@@ -103,11 +103,11 @@ describe.each(backends)('consent on %s: opt-out, opt-in, CRM write-back and the 
 
   it('keeps a block an admin made when the prospect texts STOP and then START', async () => {
     const phone = '+14155550003';
-    await uow.run((m) => consent.block(m, { phoneNumber: phone, source: 'admin', actorUserId: 'admin-1', note: 'legal hold' }));
-    const optOut = await uow.run((m) => consent.optOut(m, { phoneNumber: phone, source: 'keyword', messageId: 'm1' }));
+    await uow.unit((tx) => consent.block(tx, { phoneNumber: phone, source: 'admin', actorUserId: 'admin-1', note: 'legal hold' }));
+    const optOut = await uow.unit((tx) => consent.optOut(tx, { phoneNumber: phone, source: 'keyword', messageId: 'm1' }));
     expect(optOut.effect).toBe('over_people_block');
     expect((await consent.currentBlock(phone))?.source).toBe('admin');
-    const optIn = await uow.run((m) => consent.optIn(m, { phoneNumber: phone, messageId: 'm2' }));
+    const optIn = await uow.unit((tx) => consent.optIn(tx, { phoneNumber: phone, messageId: 'm2' }));
     expect(optIn.effect).toBe('kept');
     expect(await consent.isOptedOut(phone)).toBe(true);
     expect((await consent.ledger(phone)).map((e) => e.source)).toEqual(['admin', 'keyword']);
@@ -115,14 +115,14 @@ describe.each(backends)('consent on %s: opt-out, opt-in, CRM write-back and the 
 
   it('lifts a block Twilio reported (21610) on START', async () => {
     const phone = '+14155550004';
-    await uow.run((m) => consent.block(m, { phoneNumber: phone, source: 'provider_21610', messageId: 'out-1' }));
-    const optIn = await uow.run((m) => consent.optIn(m, { phoneNumber: phone, messageId: 'in-1' }));
+    await uow.unit((tx) => consent.block(tx, { phoneNumber: phone, source: 'provider_21610', messageId: 'out-1' }));
+    const optIn = await uow.unit((tx) => consent.optIn(tx, { phoneNumber: phone, messageId: 'in-1' }));
     expect(optIn.effect).toBe('lift');
     expect(await consent.state(phone)).toMatchObject({ optedOut: false, source: 'keyword' });
   });
 
   it('does nothing on START from a number that is not blocked', async () => {
-    const result = await uow.run((m) => consent.optIn(m, { phoneNumber: '+14155550005', messageId: null }));
+    const result = await uow.unit((tx) => consent.optIn(tx, { phoneNumber: '+14155550005', messageId: null }));
     expect(result).toEqual({ effect: 'not_blocked', clearedProspectIds: [] });
     expect(await consent.ledger('+14155550005')).toEqual([]);
   });

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { ProspectsStore } from '../crm/mirror/prospects.store';
 import { nowIso } from '../database/columns';
-import { sqlOf } from '../database/manager-sql';
 import type { Sql } from '../database/sql';
 import { OutboxStore } from '../outbox/outbox.store';
 import type { ConsentBlock, ConsentSource } from './consent-block.entity';
@@ -56,8 +54,8 @@ export interface ConsentState {
  *
  * `block`/`unblock` are the primitives (state + ledger). `optOut`/`optIn` are what a prospect's
  * own keyword does: the primitive plus the CRM Do-Not-SMS write-back (CONTRACT §3), queued in the
- * caller's transaction through the outbox. Every method that writes takes the UnitOfWork's manager
- * (`tx.manager`), and writes through the stores on that unit's connection.
+ * caller's transaction through the outbox. Every method that writes takes the unit of work's `tx`
+ * and writes through the stores on that unit's connection.
  */
 @Injectable()
 export class ConsentService {
@@ -73,8 +71,9 @@ export class ConsentService {
     return this.blocks.isBlocked(phoneNumber);
   }
 
-  async currentBlock(phoneNumber: string, manager?: EntityManager): Promise<ConsentBlock | null> {
-    return this.blocks.find(phoneNumber, manager ? await sqlOf(manager) : undefined);
+  /** The number's state; pass a unit's `tx` to read inside it. */
+  currentBlock(phoneNumber: string, on?: Sql): Promise<ConsentBlock | null> {
+    return this.blocks.find(phoneNumber, on);
   }
 
   async state(phoneNumber: string): Promise<ConsentState> {
@@ -87,15 +86,14 @@ export class ConsentService {
    * made (CRM, admin) keeps its source when a prospect-made block lands on it, so that the
    * prospect's START cannot lift it later.
    */
-  async block(manager: EntityManager, change: ConsentChange): Promise<void> {
-    const tx = await sqlOf(manager);
+  async block(tx: Sql, change: ConsentChange): Promise<void> {
     const current = await this.blocks.find(change.phoneNumber, tx);
     await this.write(tx, change, true, sourceAfterBlock(current, change.source));
   }
 
   /** Lifts the block and writes the ledger entry. */
-  async unblock(manager: EntityManager, change: ConsentChange): Promise<void> {
-    await this.write(await sqlOf(manager), change, false, change.source);
+  async unblock(tx: Sql, change: ConsentChange): Promise<void> {
+    await this.write(tx, change, false, change.source);
   }
 
   /**
@@ -103,8 +101,7 @@ export class ConsentService {
    * every prospect holding it. Whether the flag was set before (by people) is remembered, so an
    * opt-in clears only what this opt-out set.
    */
-  async optOut(manager: EntityManager, optOut: ProspectOptOut): Promise<OptOutResult> {
-    const tx = await sqlOf(manager);
+  async optOut(tx: Sql, optOut: ProspectOptOut): Promise<OptOutResult> {
     const current = await this.blocks.find(optOut.phoneNumber, tx);
     const effect = optOutEffect(current);
     const note = optOut.note ?? (effect === 'repeat' ? 'already opted out' : effect === 'over_people_block' ? `already blocked (${current?.source})` : null);
@@ -132,8 +129,7 @@ export class ConsentService {
    * CRM flag only on the prospects whose flag that opt-out set. A block or a Do-Not-SMS people set
    * stays in force, and so does a CRM Do-Not-Call (never touched here).
    */
-  async optIn(manager: EntityManager, change: { phoneNumber: string; messageId: string | null }): Promise<OptInResult> {
-    const tx = await sqlOf(manager);
+  async optIn(tx: Sql, change: { phoneNumber: string; messageId: string | null }): Promise<OptInResult> {
     const current = await this.blocks.find(change.phoneNumber, tx);
     const effect = optInEffect(current);
     if (effect !== 'lift') return { effect, clearedProspectIds: [] };

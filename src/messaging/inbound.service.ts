@@ -1,6 +1,5 @@
 import { newMessage } from './new-message';
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { normalizePhone } from '../common/phone-number';
 import { uuid7 } from '../common/uuid7';
 import type { AppConfig } from '../config/app-config';
@@ -133,13 +132,12 @@ export class InboundService {
   }
 
   private async recordOne(tx: Tx, sms: InboundSms, classification: InboundClassification): Promise<InboundResult> {
-    const { manager } = tx;
     if ((await this.messages.storedSids(tx, [sms.messageSid])).size > 0) return { duplicate: true, messageSid: sms.messageSid };
     const conversation = (await this.matcher.matchMany(tx, [sms])).get(conversationKey(sms.from, sms.to))!;
     const message = inboundMessage(sms, classification, conversation, nowIso());
     await this.messages.insert(tx, [message]);
 
-    const outcome = await this.applyKeyword(manager, classification, message);
+    const outcome = await this.applyKeyword(tx, classification, message);
     // Every message becomes a Task; one from a number no prospect holds is logged without a WhoId
     // (owned by the number's owner), as reconcile would do anyway.
     await this.outboxStore.enqueue(tx, [{ kind: 'task_upsert', aggregateId: message.id }], message.createdAt);
@@ -151,12 +149,12 @@ export class InboundService {
     return { duplicate: false, message, classification, outcome, notification, reply };
   }
 
-  private async applyKeyword(manager: EntityManager, classification: InboundClassification, message: Message): Promise<KeywordOutcome> {
+  private async applyKeyword(tx: Tx, classification: InboundClassification, message: Message): Promise<KeywordOutcome> {
     switch (classification.kind) {
       case 'opt_out': {
         const source = classification.match === 'reasonable_means' ? 'reasonable_means' : 'keyword';
         const note = classification.keyword ?? (classification.rule ? `reasonable means: ${classification.rule}` : null);
-        const { effect } = await this.consent.optOut(manager, {
+        const { effect } = await this.consent.optOut(tx, {
           phoneNumber: message.fromNumber,
           source,
           messageId: message.id,
@@ -166,7 +164,7 @@ export class InboundService {
         return { kind: 'opt_out', effect };
       }
       case 'opt_in': {
-        const { effect } = await this.consent.optIn(manager, { phoneNumber: message.fromNumber, messageId: message.id });
+        const { effect } = await this.consent.optIn(tx, { phoneNumber: message.fromNumber, messageId: message.id });
         return { kind: 'opt_in', effect };
       }
       case 'help':

@@ -104,7 +104,7 @@ export class SendMessageService {
     await this.uow.unit(async (tx) => {
       await this.messages.markFailed(tx, message.id, errorCode, updatedAt, unknown);
       if (providerError.kind === 'OPTED_OUT') {
-        await this.consent.block(tx.manager, { phoneNumber: message.toNumber, source: 'provider_21610', messageId: message.id, actorUserId: principal.id });
+        await this.consent.block(tx, { phoneNumber: message.toNumber, source: 'provider_21610', messageId: message.id, actorUserId: principal.id });
       }
     });
     Object.assign(message, { status: 'failed', errorCode, updatedAt, ...(unknown ? {} : { deliveryCheckAt: null }) });
