@@ -24,6 +24,8 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
       sqlite.pragma('synchronous = NORMAL');
       // 64 MB of pages (the default is 2 MB): the indexes of a large messages table stay in memory
       sqlite.pragma('cache_size = -65536');
+      // a WAL that grew under a burst is cut back to 64 MB when it starts over
+      sqlite.pragma('journal_size_limit = 67108864');
     },
   };
 }

@@ -14,6 +14,8 @@ export interface SqlDriver {
   readonly root: Sql;
   /** statements on the connection of a TypeORM query runner (a unit of work's transaction) */
   session(queryRunner: QueryRunner): Promise<SqlSession>;
+  /** told by the unit of work after each commit, while no transaction is open */
+  committed(): void;
 }
 
 export abstract class SqlSession extends Sql {
@@ -95,8 +97,29 @@ function sqliteDriver(dataSource: DataSource): SqlDriver {
   // TypeORM's better-sqlite3 driver holds the one connection every query runner shares.
   const handle = () => (dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection;
   const sql = new SqliteSql(handle);
-  return { engine: 'sqlite', root: sql, session: async () => sql };
+  let lastCheckpoint = 0;
+  // SQLite starts its WAL over only when a checkpoint has copied every frame back and no
+  // transaction is open; under a steady stream of commits the background checkpointer never
+  // catches up, and the WAL grows by gigabytes while every commit slows. Between transactions, at
+  // most once a second, this connection copies what is left (little: the checkpointer did the
+  // rest), so the next commit starts the file over.
+  const committed = () => {
+    const now = Date.now();
+    if (now - lastCheckpoint < WAL_RESTART_EVERY_MS) return;
+    lastCheckpoint = now;
+    const db = handle();
+    if (db.memory) return;
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // busy (the checkpointer is copying): the next commit tries again
+    }
+  };
+  return { engine: 'sqlite', root: sql, session: async () => sql, committed };
 }
+
+/** How often the service's own connection finishes a checkpoint so that the WAL starts over. */
+const WAL_RESTART_EVERY_MS = 1000;
 
 // ---- PostgreSQL --------------------------------------------------------------------------------
 
@@ -150,6 +173,7 @@ function postgresDriver(dataSource: DataSource): SqlDriver {
     engine: 'postgres',
     root,
     session: async (queryRunner) => new PostgresSql((await queryRunner.connect()) as PoolClient, names),
+    committed: () => undefined,
   };
 }
 

@@ -151,7 +151,10 @@ export class UnitOfWork {
         }
       }
       if (outcomes.every((o) => !o.ok)) await queryRunner.rollbackTransaction();
-      else await queryRunner.commitTransaction();
+      else {
+        await queryRunner.commitTransaction();
+        this.driver.committed();
+      }
     } catch (error) {
       // the transaction itself failed (BEGIN, a savepoint, COMMIT): nothing of the batch was kept
       if (queryRunner?.isTransactionActive) await queryRunner.rollbackTransaction().catch(() => undefined);
