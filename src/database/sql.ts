@@ -83,16 +83,24 @@ export function toPositional(text: string): { text: string; order: number[] } {
  * per length) and each key gets the rows `keyOf` files under it, in the order they came.
  */
 export async function rowsByKey<K extends string, Row>(keys: readonly K[], select: (inList: string, params: K[]) => Promise<Row[]>, keyOf: (row: Row) => K): Promise<Row[][]> {
-  const distinct = [...new Set(keys)];
-  let size = 1;
-  while (size < distinct.length) size *= 2;
-  const params = distinct.concat(Array<K>(size - distinct.length).fill(distinct[distinct.length - 1]));
+  const params = paddedToPowerOfTwo([...new Set(keys)]);
   const byKey = new Map<K, Row[]>();
-  for (const row of await select(placeholders(size), params)) {
+  for (const row of await select(placeholders(params.length), params)) {
     const key = keyOf(row);
     let list = byKey.get(key);
     if (!list) byKey.set(key, (list = []));
     list.push(row);
   }
   return keys.map((key) => byKey.get(key) ?? []);
+}
+
+/**
+ * The list padded to a power of two by repeating its last item: a batched statement built from it
+ * has a handful of texts (and cached prepared statements), not one per length. Never empty.
+ */
+export function paddedToPowerOfTwo<T>(items: readonly T[]): T[] {
+  if (items.length === 0) throw new Error('paddedToPowerOfTwo needs at least one item');
+  let size = 1;
+  while (size < items.length) size *= 2;
+  return items.concat(Array<T>(size - items.length).fill(items[items.length - 1]));
 }

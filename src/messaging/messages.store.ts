@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { bool, chunksOf, int, placeholders, Sql, SqlValue, valuesList } from '../database/sql';
+import { bool, chunksOf, int, paddedToPowerOfTwo, placeholders, Sql, SqlValue, valuesList } from '../database/sql';
 // loaded for its @Entity: it registers messages with the DataSource (entity-registry.ts)
 import './message.entity';
 import type { Message, MessageStatus } from './message.entity';
@@ -359,9 +359,7 @@ interface LastOutboundRow {
  * statement texts serve every batch size and stay in the statement cache.
  */
 function lastOutboundQuery(pairs: ConversationPair[]): { text: string; params: SqlValue[] } {
-  if (pairs.length === 0) throw new Error('lastOutboundQuery needs at least one pair');
-  const size = 2 ** Math.ceil(Math.log2(pairs.length));
-  const padded = [...pairs, ...Array.from({ length: size - pairs.length }, () => pairs[pairs.length - 1])];
+  const padded = paddedToPowerOfTwo(pairs);
   const leg = (i: number) =>
     `SELECT * FROM (SELECT to_number, from_number, prospect_id, record_id FROM messages ` +
     `WHERE to_number = $${2 * i + 1} AND from_number = $${2 * i + 2} AND direction = 'outbound' ORDER BY created_at DESC, id DESC LIMIT 1) last_${i}`;

@@ -182,17 +182,7 @@ export class ProspectsStore {
     const people: ProspectWithPhones[] = [];
     for (const chunk of chunksOf(ids, 1)) {
       const list = placeholders(chunk.length);
-      const rows = await on.query<{
-        id: string;
-        object_type: PeopleObject;
-        name: string;
-        account_id: string | null;
-        owner_id: string | null;
-        do_not_call: unknown;
-        do_not_sms: unknown;
-        enrolled: unknown;
-        system_modstamp: string;
-      }>(`SELECT id, object_type, name, account_id, owner_id, do_not_call, do_not_sms, enrolled, system_modstamp FROM prospects WHERE id IN (${list})`, chunk);
+      const rows = await on.query<ProspectColumns>(`SELECT ${PROSPECT_COLUMNS.join(', ')} FROM prospects WHERE id IN (${list})`, chunk);
       const phones = await on.query<{ prospect_id: string; field: string; e164: string }>(
         `SELECT prospect_id, field, e164 FROM prospect_phones WHERE prospect_id IN (${list}) ORDER BY position ASC`,
         chunk,
@@ -203,19 +193,9 @@ export class ProspectsStore {
         of.push({ field: phone.field, e164: phone.e164 });
         phonesOf.set(phone.prospect_id, of);
       }
-      for (const p of rows) {
-        people.push({
-          id: p.id,
-          objectType: p.object_type,
-          name: p.name,
-          accountId: p.account_id,
-          ownerId: p.owner_id,
-          doNotCall: bool(p.do_not_call),
-          doNotSms: bool(p.do_not_sms),
-          enrolled: bool(p.enrolled),
-          systemModstamp: p.system_modstamp,
-          phones: phonesOf.get(p.id) ?? [],
-        });
+      for (const row of rows) {
+        const { syncedAt: _syncedAt, ...person } = toProspect(row);
+        people.push({ ...person, phones: phonesOf.get(row.id) ?? [] });
       }
     }
     return people;
