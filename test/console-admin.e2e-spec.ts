@@ -212,7 +212,8 @@ describe('web console: admin pages', () => {
       expect(await page.locator('[data-figure="outbox-pending-task_upsert"]').textContent()).toBe('1');
       await page.getByRole('button', { name: 'Run activity-flush' }).click();
       await page.getByRole('status').getByText(/^activity-flush succeeded/).waitFor();
-      await page.waitForFunction(`document.querySelector('[data-figure="outbox-depth"]')?.textContent === '0'`);
+      // a locator, not waitForFunction: the console's CSP refuses the eval a string predicate needs
+      await page.locator('[data-figure="outbox-depth"]').filter({ hasText: /^0$/ }).waitFor();
       await expectFiguresMatch(page);
       expect(t.salesforce.table('Task').filter((task) => task.SMS_Message_Id__c === sent.body.id)).toHaveLength(1);
       await screenshot(page, 'console-admin-sync-after-requeue');
