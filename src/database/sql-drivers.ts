@@ -97,28 +97,28 @@ function sqliteDriver(dataSource: DataSource): SqlDriver {
   // TypeORM's better-sqlite3 driver holds the one connection every query runner shares.
   const handle = () => (dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection;
   const sql = new SqliteSql(handle);
-  let lastCheckpoint = 0;
+  let lastRestart = Date.now();
+  let restartDue = false;
   // SQLite starts its WAL over only when a checkpoint has copied every frame back and no
   // transaction is open; under a steady stream of commits the background checkpointer never
-  // catches up, and the WAL grows by gigabytes while every commit slows. Between transactions, at
-  // most once a second, this connection copies what is left (little: the checkpointer did the
-  // rest), so the next commit starts the file over.
+  // catches up, and the WAL grows by gigabytes while every commit slows. So at most once a second
+  // the next transaction waits (without blocking the event loop: requests still arrive and join
+  // it) until the checkpointer has copied what is left, and its commit starts the file over.
   const committed = () => {
-    const now = Date.now();
-    if (now - lastCheckpoint < WAL_RESTART_EVERY_MS) return;
-    lastCheckpoint = now;
-    const db = handle();
-    if (db.memory) return;
-    try {
-      db.pragma('wal_checkpoint(PASSIVE)');
-    } catch {
-      // busy (the checkpointer is copying): the next commit tries again
-    }
+    if (Date.now() - lastRestart >= WAL_RESTART_EVERY_MS) restartDue = true;
   };
-  return { engine: 'sqlite', root: sql, session: async () => sql, committed };
+  const session = async () => {
+    if (restartDue) {
+      restartDue = false;
+      lastRestart = Date.now();
+      await checkpointers.get(dataSource)?.catchUp();
+    }
+    return sql;
+  };
+  return { engine: 'sqlite', root: sql, session, committed };
 }
 
-/** How often the service's own connection finishes a checkpoint so that the WAL starts over. */
+/** How often the WAL is brought back to its start (see sqliteDriver). */
 const WAL_RESTART_EVERY_MS = 1000;
 
 // ---- PostgreSQL --------------------------------------------------------------------------------
@@ -182,39 +182,87 @@ function postgresDriver(dataSource: DataSource): SqlDriver {
 /** How often the checkpointer copies the WAL back into the database file. */
 const CHECKPOINT_EVERY_MS = 250;
 
-/** The checkpointer's body: its own connection to the file, a passive checkpoint on a timer. */
+/** The longest a transaction waits for the checkpointer to catch up; past it, it goes ahead. */
+const CATCH_UP_TIMEOUT_MS = 1000;
+
+/**
+ * The checkpointer's body: its own connection to the file, a passive checkpoint on a timer and
+ * whenever asked (the answer goes back once it ran).
+ */
 const CHECKPOINTER = `
-const { workerData } = require('node:worker_threads');
+const { workerData, parentPort } = require('node:worker_threads');
 const Database = require(workerData.module);
 const db = new Database(workerData.path, { fileMustExist: true });
-setInterval(() => {
+const checkpoint = () => {
   try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy or closing: the next tick tries again */ }
-}, workerData.everyMs);
+};
+setInterval(checkpoint, workerData.everyMs);
+parentPort.on('message', (id) => {
+  checkpoint();
+  parentPort.postMessage(id);
+});
 `;
+
+interface Checkpointer {
+  /** resolves once the checkpointer ran a checkpoint asked for now (or gave no answer in time) */
+  catchUp(): Promise<void>;
+}
+
+const checkpointers = new WeakMap<DataSource, Checkpointer>();
 
 /**
  * Moves SQLite's WAL checkpoints off the event loop. By default the connection that commits
  * checkpoints itself every 1,000 pages, writing and syncing the database file inside that COMMIT,
- * which stalls every request for milliseconds (far longer when the disk is busy). Instead a worker
- * thread with its own connection runs passive checkpoints (they never block the writer, which
- * restarts the WAL once one has caught up) and the service's connection does none. Should the
- * worker stop, the connection checkpoints itself again. Returns what stops the worker.
+ * which stalls every request for milliseconds (far longer when the disk is busy, and at a million
+ * messages a checkpoint writes pages all over the file). Instead a worker thread with its own
+ * connection runs passive checkpoints (they never block the writer) and the service's connection
+ * does none. Should the worker stop, the connection checkpoints itself again. Returns what stops
+ * the worker.
  */
 export function checkpointInBackground(dataSource: DataSource, path: string): () => Promise<void> {
   const handle = (dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the worker is plain JS: it needs the module's path
   const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
   const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { module: require.resolve('better-sqlite3'), path, everyMs: CHECKPOINT_EVERY_MS } });
+  const waiting = new Map<number, () => void>();
+  let asked = 0;
   let stopping = false;
+  const answerAll = () => {
+    for (const done of waiting.values()) done();
+    waiting.clear();
+  };
   const fallBack = () => {
+    checkpointers.delete(dataSource);
+    answerAll();
     if (!stopping && handle.open) handle.pragma('wal_autocheckpoint = 1000');
   };
+  worker.on('message', (id: number) => {
+    waiting.get(id)?.();
+    waiting.delete(id);
+  });
   worker.on('error', fallBack);
   worker.on('exit', fallBack);
   worker.unref();
   handle.pragma('wal_autocheckpoint = 0');
+  checkpointers.set(dataSource, {
+    catchUp: () =>
+      new Promise<void>((resolve) => {
+        const id = ++asked;
+        const timer = setTimeout(() => {
+          waiting.delete(id);
+          resolve();
+        }, CATCH_UP_TIMEOUT_MS);
+        waiting.set(id, () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        worker.postMessage(id);
+      }),
+  });
   return async () => {
     stopping = true;
+    checkpointers.delete(dataSource);
+    answerAll();
     await worker.terminate();
   };
 }
