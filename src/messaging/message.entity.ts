@@ -7,11 +7,12 @@ export type Encoding = 'GSM-7' | 'UCS-2';
 /** One SMS, either direction. Becomes exactly one Salesforce Task (crmActivityId once logged). */
 @Entity('messages')
 @Index('uq_messages_user_idempotency', ['userId', 'idempotencyKey'], { unique: true })
-// the hot paths' indexes (migration 1764850000000-bounded-hot-paths): thread legs and the pair's last send
-@Index('ix_messages_from_created', ['fromNumber', 'createdAt', 'id'])
-@Index('ix_messages_to_created', ['toNumber', 'createdAt', 'id'])
+// the hot paths' indexes (migrations 1764850000000-bounded-hot-paths, 1765000000000-directional-message-indexes):
+// thread legs (what a number sent us, what we sent to it, what is filed under a prospect) and the pair's last send
+@Index('ix_messages_inbound_from', ['fromNumber', 'createdAt', 'id'], { where: `"direction" = 'inbound'` })
+@Index('ix_messages_outbound_to', ['toNumber', 'createdAt', 'id'], { where: `"direction" = 'outbound'` })
 @Index('ix_messages_prospect_created', ['prospectId', 'createdAt', 'id'])
-@Index('ix_messages_pair_latest', ['toNumber', 'fromNumber', 'direction', 'createdAt', 'id'])
+@Index('ix_messages_outbound_pair', ['toNumber', 'fromNumber', 'createdAt', 'id'], { where: `"direction" = 'outbound'` })
 // migration 1764960000000-delivery-check: the delivery-reconcile job's due messages
 @Index('ix_messages_delivery_check', ['deliveryCheckAt', 'id'], { where: '"delivery_check_at" IS NOT NULL' })
 export class Message {

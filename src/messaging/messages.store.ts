@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { bool, chunksOf, int, paddedToPowerOfTwo, placeholders, Sql, SqlValue, valuesList } from '../database/sql';
 // loaded for its @Entity: it registers messages with the DataSource (entity-registry.ts)
 import './message.entity';
-import type { Message, MessageStatus } from './message.entity';
+import type { Message, MessageDirection, MessageStatus } from './message.entity';
 import type { ThreadCursor, ThreadLeg } from './thread-page';
 
 /** A page of a thread: oldest first, and where the next (older) page starts (null on the last). */
@@ -325,7 +325,7 @@ export class MessagesStore {
     return rows.map(toMessage);
   }
 
-  /** Whether the service answered another keyword of this pair after `after` (the pair's range of ix_messages_pair_latest). */
+  /** Whether the service answered another keyword of this pair after `after` (the pair's range of ix_messages_outbound_pair). */
   async laterKeywordReply(toNumber: string, fromNumber: string, after: string): Promise<boolean> {
     const row = await this.sql.one(
       "SELECT id FROM messages WHERE to_number = $1 AND from_number = $2 AND direction = 'outbound' AND created_at > $3 AND reply_to_id IS NOT NULL LIMIT 1",
@@ -354,7 +354,7 @@ interface LastOutboundRow {
 
 /**
  * The last message each of our numbers sent to each number (what a reply answers), one LIMIT 1
- * range of `ix_messages_pair_latest` per pair: the cost is the number of pairs, whatever the
+ * range of `ix_messages_outbound_pair` per pair: the cost is the number of pairs, whatever the
  * history. The pair list is padded to a power of two (repeating its last pair) so a handful of
  * statement texts serve every batch size and stay in the statement cache.
  */
@@ -368,6 +368,8 @@ function lastOutboundQuery(pairs: ConversationPair[]): { text: string; params: S
     params: padded.flatMap((p) => [p.from, p.to]),
   };
 }
+
+const DIRECTION_IS: Record<MessageDirection, string> = { inbound: "direction = 'inbound'", outbound: "direction = 'outbound'" };
 
 interface ThreadRow {
   id: string;
@@ -385,7 +387,8 @@ export function threadPageQuery(legs: ThreadLeg[], before: ThreadCursor | null, 
   const param = (value: SqlValue) => `$${params.push(value)}`;
   const parts = legs.map((leg, i) => {
     const where = [`${leg.column} = ${param(leg.value)}`];
-    if (leg.direction) where.push(`direction = ${param(leg.direction)}`);
+    // a literal, not a parameter: only then may either engine plan with the direction's partial index
+    if (leg.direction) where.push(DIRECTION_IS[leg.direction]);
     // a row value: both engines read it as a range of the (…, created_at, id) index
     if (before) where.push(`(created_at, id) < (${param(before.createdAt)}, ${param(before.id)})`);
     return `SELECT * FROM (SELECT id, created_at FROM messages WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ${param(take)}) leg_${i}`;

@@ -12,13 +12,14 @@ export interface ThreadCursor {
 
 /**
  * One way into a thread: messages with `column = value` (and, when given, of one direction). Each
- * leg is a range of an index on `(column, created_at, id)` (migration 1764850000000).
+ * leg is a range of an index on `(column, created_at, id)`; the number columns are indexed for one
+ * direction each (`from_number` inbound, `to_number` outbound: migration 1765000000000), so their
+ * legs name it.
  */
-export interface ThreadLeg {
-  column: 'from_number' | 'to_number' | 'prospect_id';
-  value: string;
-  direction?: MessageDirection;
-}
+export type ThreadLeg =
+  | { column: 'from_number'; value: string; direction: 'inbound' }
+  | { column: 'to_number'; value: string; direction: 'outbound' }
+  | { column: 'prospect_id'; value: string; direction?: MessageDirection };
 
 /** The cursor as clients see it: opaque, URL-safe. */
 export function encodeCursor(cursor: ThreadCursor): string {

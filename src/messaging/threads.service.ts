@@ -8,7 +8,7 @@ import { MessagesStore, ThreadPage } from './messages.store';
 
 /**
  * The single view of a prospect's conversation (seed: "all SMS threads with a prospect in a single
- * view"): every message to or from any of the prospect's numbers, whichever rep and sender number
+ * view"): every message from (inbound) or to (outbound) any of the prospect's numbers, whichever rep and sender number
  * it went through, plus any filed under the prospect. Paged by cursor, newest page first, each
  * page oldest first; a page costs the same however long the thread and the history are.
  */
@@ -26,8 +26,8 @@ export class ThreadsService {
     const numbers = [...new Set((prospect?.phones ?? []).map((p) => p.e164))];
     const legs: ThreadLeg[] = [
       ...numbers.flatMap((value): ThreadLeg[] => [
-        { column: 'from_number', value },
-        { column: 'to_number', value },
+        { column: 'from_number', value, direction: 'inbound' },
+        { column: 'to_number', value, direction: 'outbound' },
       ]),
       { column: 'prospect_id', value: id },
     ];
