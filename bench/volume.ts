@@ -14,6 +14,8 @@
  *   BENCH_PROSPECTS     (10,000)  BENCH_CONCURRENCY (32)  BENCH_SECONDS (10)  BENCH_RUNS (3)
  *   BENCH_QUICK=1       a small, short run (20,000 messages, 1,000 prospects, 1 × 3 s) to try it out
  *   BENCH_NODE_FLAGS    passed to the service's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
+ *   BENCH_ONLY          "sends", "inbound" or "thread" (a comma list): measure only these, to profile one
+ *                       path; BENCHMARKS.md is not rewritten then
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -43,6 +45,9 @@ const RUNS = num('BENCH_RUNS', 3, 1);
 const WARMUP = QUICK ? 1 : 3;
 const THREAD_SECONDS = QUICK ? 2 : 5;
 const ROOT = join(__dirname, '..', '..');
+const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+const measures = (what: 'sends' | 'inbound' | 'thread') => !ONLY || ONLY.includes(what);
+const SKIPPED: LoadFigure = { perSecond: NaN, runs: [], p50: NaN, p99: NaN, cpuMs: NaN, errors: 0 };
 
 async function main(): Promise<void> {
   const target = await prepareDatabase();
@@ -86,6 +91,10 @@ async function main(): Promise<void> {
     await salesforce.stop();
     await target.drop();
   }
+  if (ONLY) {
+    log(`BENCH_ONLY=${ONLY.join(',')}: BENCHMARKS.md and bench-results.json left as they were`);
+    return;
+  }
   const file = join(ROOT, 'bench-results.json');
   const all: AllResults = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as AllResults) : {};
   all[results.engine] = results;
@@ -118,12 +127,12 @@ async function measure(messages: number, config: DatabaseConfig, salesforce: Sal
   const auth = (r: number) => ({ authorization: `Bearer ${repApiKey(r)}` });
   try {
     log(`${messages.toLocaleString('en-US')} messages stored: measuring`);
-    const sends = await figure('sends', service, () => {
+    const sends = !measures('sends') ? SKIPPED : await figure('sends', service, () => {
       const r = pick(REPS);
       const body = JSON.stringify({ recordId: prospectId(pick(PROSPECTS)), from: repNumber(r), body: `Hi, following up on our call (${randomUUID().slice(0, 8)}).` });
       return { method: 'POST', path: '/api/messages', headers: { ...auth(r), 'content-type': 'application/json' }, body };
     }, 201, baseUrl);
-    const inbound = await figure('inbound', service, () => {
+    const inbound = !measures('inbound') ? SKIPPED : await figure('inbound', service, () => {
       const sid = `SM${randomUUID().replace(/-/g, '')}`;
       const params: Record<string, string> = {
         MessageSid: sid, SmsSid: sid, SmsMessageSid: sid, AccountSid: twilio.accountSid, From: prospectPhone(pick(PROSPECTS)), To: repNumber(pick(REPS)),
@@ -133,6 +142,7 @@ async function measure(messages: number, config: DatabaseConfig, salesforce: Sal
       return { method: 'POST', path: '/webhooks/twilio/sms', headers, body: new URLSearchParams(params).toString() };
     }, 200, baseUrl);
     const page = (): Shot => ({ method: 'GET', path: `/api/prospects/${prospectId(pick(PROSPECTS))}/messages`, headers: auth(pick(REPS)) });
+    if (!measures('thread')) return { messages, sends, inbound, thread: { p50: NaN, p99: NaN, samples: 0 }, threadUnderLoad: SKIPPED, loadAverage: loadavg() };
     const one = await closedLoop(baseUrl, 1, 1, THREAD_SECONDS, 200, page);
     const loaded = await closedLoop(baseUrl, CONCURRENCY, 1, SECONDS, 200, page);
     log(`thread page: p50 ${one.p50.toFixed(2)} ms, p99 ${one.p99.toFixed(2)} ms one at a time (${one.ok} pages); ${Math.round(loaded.perSecond)}/s at c=${CONCURRENCY}, p99 ${loaded.p99.toFixed(1)} ms`);
@@ -157,14 +167,25 @@ async function figure(name: string, service: ChildProcess, next: () => Shot, exp
   let answered = 0;
   for (let run = 0; run < RUNS; run++) {
     let cpuBefore = NaN;
+    let runCpuMs = NaN;
+    let driverBefore = process.cpuUsage();
+    let driverMs = NaN;
     const result = await closedLoop(baseUrl, CONCURRENCY, run === 0 ? WARMUP : 1, SECONDS, expect, next, {
-      start: () => (cpuBefore = serviceCpuMs(service)),
-      end: () => (cpuMs += serviceCpuMs(service) - cpuBefore),
+      start: () => {
+        cpuBefore = serviceCpuMs(service);
+        driverBefore = process.cpuUsage();
+      },
+      end: () => {
+        runCpuMs = serviceCpuMs(service) - cpuBefore;
+        const driver = process.cpuUsage(driverBefore);
+        driverMs = (driver.user + driver.system) / 1000;
+      },
     });
+    cpuMs += runCpuMs;
     answered += result.ok;
     runs.push(result);
     const errors = Object.entries(result.other).map(([status, n]) => `${status}×${n}`).join(' ');
-    log(`${name} run ${run + 1}: ${Math.round(result.perSecond)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms${errors ? `, other answers ${errors}` : ''} (load ${loadavg()[0].toFixed(1)})`);
+    log(`${name} run ${run + 1}: ${Math.round(result.perSecond)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms${errors ? `, other answers ${errors}` : ''}; CPU per answer: service ${(runCpuMs / result.ok).toFixed(3)} ms, this driver and the stand-ins ${(driverMs / result.ok).toFixed(3)} ms (load ${loadavg()[0].toFixed(1)})`);
   }
   return toFigure(runs, cpuMs / Math.max(answered, 1));
 }
