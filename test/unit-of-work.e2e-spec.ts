@@ -53,6 +53,23 @@ describe.each(backends)('UnitOfWork and Sql on %s', (_name, makeBackend) => {
     expect(returned.map((r) => r.id).sort()).toEqual(['b', 'c']);
   });
 
+  it('leaves the event loop free between transactions: a writer looping over units does not hold off a timer', async () => {
+    let fired = 0;
+    let unitsBeforeTimer = -1;
+    const timer = setInterval(() => fired++, 1);
+    try {
+      for (let i = 0; i < 300; i++) {
+        if (fired > 0 && unitsBeforeTimer < 0) unitsBeforeTimer = i;
+        await uow.unit((tx) => insert(tx, `loop-${i}`));
+      }
+    } finally {
+      clearInterval(timer);
+    }
+    expect(unitsBeforeTimer).toBeGreaterThan(0);
+    expect(unitsBeforeTimer).toBeLessThan(300);
+    expect(await ids()).toHaveLength(300);
+  });
+
   it('commits a unit, or rolls all of it back when it throws', async () => {
     await expect(uow.unit((tx) => insert(tx, 'a'))).resolves.toBe(1);
     await expect(

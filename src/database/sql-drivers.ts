@@ -14,8 +14,6 @@ export interface SqlDriver {
   readonly root: Sql;
   /** statements on the connection of a TypeORM query runner (a unit of work's transaction) */
   session(queryRunner: QueryRunner): Promise<SqlSession>;
-  /** told by the unit of work after each commit, while no transaction is open */
-  committed(): void;
 }
 
 export abstract class SqlSession extends Sql {
@@ -97,29 +95,14 @@ function sqliteDriver(dataSource: DataSource): SqlDriver {
   // TypeORM's better-sqlite3 driver holds the one connection every query runner shares.
   const handle = () => (dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection;
   const sql = new SqliteSql(handle);
-  let lastRestart = Date.now();
-  let restartDue = false;
-  // SQLite starts its WAL over only when a checkpoint has copied every frame back and no
-  // transaction is open; under a steady stream of commits the background checkpointer never
-  // catches up, and the WAL grows by gigabytes while every commit slows. So at most once a second
-  // the next transaction waits (without blocking the event loop: requests still arrive and join
-  // it) until the checkpointer has copied what is left, and its commit starts the file over.
-  const committed = () => {
-    if (Date.now() - lastRestart >= WAL_RESTART_EVERY_MS) restartDue = true;
-  };
+  // Before a transaction (none is open then: SQLite runs one at a time) the WAL may be due to start over.
   const session = async () => {
-    if (restartDue) {
-      restartDue = false;
-      lastRestart = Date.now();
-      await checkpointers.get(dataSource)?.catchUp();
-    }
+    const checkpointer = checkpointers.get(dataSource);
+    if (checkpointer?.restartDue) await checkpointer.catchUp();
     return sql;
   };
-  return { engine: 'sqlite', root: sql, session, committed };
+  return { engine: 'sqlite', root: sql, session };
 }
-
-/** How often the WAL is brought back to its start (see sqliteDriver). */
-const WAL_RESTART_EVERY_MS = 1000;
 
 // ---- PostgreSQL --------------------------------------------------------------------------------
 
@@ -173,7 +156,6 @@ function postgresDriver(dataSource: DataSource): SqlDriver {
     engine: 'postgres',
     root,
     session: async (queryRunner) => new PostgresSql((await queryRunner.connect()) as PoolClient, names),
-    committed: () => undefined,
   };
 }
 
@@ -182,12 +164,15 @@ function postgresDriver(dataSource: DataSource): SqlDriver {
 /** How often the checkpointer copies the WAL back into the database file. */
 const CHECKPOINT_EVERY_MS = 250;
 
+/** How often the WAL is brought back to its start (see Checkpointer.restartDue). */
+const WAL_RESTART_EVERY_MS = 1000;
+
 /** The longest a transaction waits for the checkpointer to catch up; past it, it goes ahead. */
 const CATCH_UP_TIMEOUT_MS = 1000;
 
 /**
- * The checkpointer's body: its own connection to the file, a passive checkpoint on a timer and
- * whenever asked (the answer goes back once it ran).
+ * The checkpointer's body: its own connection to the file, a passive checkpoint on a timer (0 is
+ * posted after each) and whenever asked (the id asked with is posted once it ran).
  */
 const CHECKPOINTER = `
 const { workerData, parentPort } = require('node:worker_threads');
@@ -196,16 +181,66 @@ const db = new Database(workerData.path, { fileMustExist: true });
 const checkpoint = () => {
   try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy or closing: the next tick tries again */ }
 };
-setInterval(checkpoint, workerData.everyMs);
+setInterval(() => {
+  checkpoint();
+  parentPort.postMessage(0);
+}, workerData.everyMs);
 parentPort.on('message', (id) => {
   checkpoint();
   parentPort.postMessage(id);
 });
 `;
 
-interface Checkpointer {
-  /** resolves once the checkpointer ran a checkpoint asked for now (or gave no answer in time) */
-  catchUp(): Promise<void>;
+/**
+ * SQLite starts its WAL over only when a checkpoint has copied every frame back and no transaction
+ * is open. Under a steady stream of commits the checkpointer never catches up alone, and the WAL
+ * grows by gigabytes while every commit slows. So about once a second, just after one of its
+ * checkpoints (little is left to copy then), the next transaction waits for a checkpoint asked for
+ * on purpose; the wait does not block the event loop (requests still arrive, and join that
+ * transaction), and its commit starts the file over.
+ */
+class Checkpointer {
+  /** set when the WAL should start over before the next transaction */
+  restartDue = false;
+  private lastRestart = Date.now();
+  private readonly waiting = new Map<number, () => void>();
+  private asked = 0;
+
+  constructor(private readonly worker: import('node:worker_threads').Worker) {
+    worker.on('message', (id: number) => {
+      if (id === 0) {
+        if (Date.now() - this.lastRestart >= WAL_RESTART_EVERY_MS) this.restartDue = true;
+        return;
+      }
+      this.waiting.get(id)?.();
+      this.waiting.delete(id);
+    });
+  }
+
+  /** Resolves once the checkpointer ran a checkpoint asked for now (or gave no answer in time). */
+  catchUp(): Promise<void> {
+    this.restartDue = false;
+    this.lastRestart = Date.now();
+    return new Promise<void>((resolve) => {
+      const id = ++this.asked;
+      const timer = setTimeout(() => {
+        this.waiting.delete(id);
+        resolve();
+      }, CATCH_UP_TIMEOUT_MS);
+      this.waiting.set(id, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.worker.postMessage(id);
+    });
+  }
+
+  /** Answers every wait (the worker is gone). */
+  release(): void {
+    this.restartDue = false;
+    for (const done of this.waiting.values()) done();
+    this.waiting.clear();
+  }
 }
 
 const checkpointers = new WeakMap<DataSource, Checkpointer>();
@@ -224,45 +259,22 @@ export function checkpointInBackground(dataSource: DataSource, path: string): ()
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the worker is plain JS: it needs the module's path
   const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
   const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { module: require.resolve('better-sqlite3'), path, everyMs: CHECKPOINT_EVERY_MS } });
-  const waiting = new Map<number, () => void>();
-  let asked = 0;
+  const checkpointer = new Checkpointer(worker);
   let stopping = false;
-  const answerAll = () => {
-    for (const done of waiting.values()) done();
-    waiting.clear();
-  };
   const fallBack = () => {
     checkpointers.delete(dataSource);
-    answerAll();
+    checkpointer.release();
     if (!stopping && handle.open) handle.pragma('wal_autocheckpoint = 1000');
   };
-  worker.on('message', (id: number) => {
-    waiting.get(id)?.();
-    waiting.delete(id);
-  });
   worker.on('error', fallBack);
   worker.on('exit', fallBack);
   worker.unref();
   handle.pragma('wal_autocheckpoint = 0');
-  checkpointers.set(dataSource, {
-    catchUp: () =>
-      new Promise<void>((resolve) => {
-        const id = ++asked;
-        const timer = setTimeout(() => {
-          waiting.delete(id);
-          resolve();
-        }, CATCH_UP_TIMEOUT_MS);
-        waiting.set(id, () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        worker.postMessage(id);
-      }),
-  });
+  checkpointers.set(dataSource, checkpointer);
   return async () => {
     stopping = true;
     checkpointers.delete(dataSource);
-    answerAll();
+    checkpointer.release();
     await worker.terminate();
   };
 }

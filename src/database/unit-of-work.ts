@@ -81,11 +81,20 @@ export class UnitOfWork {
   unit<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (this.open >= this.atOnce || this.scheduled) return;
-      this.scheduled = true;
-      // the requests whose bytes are already in (the same poll phase) join this transaction
-      setImmediate(() => this.startBatches());
+      if (this.open < this.atOnce) this.schedule();
     });
+  }
+
+  /**
+   * The next batches start in the event loop's next turn, never straight from a promise: the
+   * requests whose bytes are already in (the same poll phase) join them, and on SQLite, whose
+   * driver answers synchronously, a writer that loops over units would otherwise chain every
+   * transaction in microtasks and starve the event loop (no request, timer or message served).
+   */
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.startBatches());
   }
 
   /** A unit written with TypeORM's manager. */
@@ -102,7 +111,7 @@ export class UnitOfWork {
       void this.runBatch(batch).finally(() => {
         this.open--;
         // the units that arrived meanwhile form the next batch
-        this.startBatches();
+        if (this.queue.length > 0) this.schedule();
       });
     }
   }
@@ -151,10 +160,7 @@ export class UnitOfWork {
         }
       }
       if (outcomes.every((o) => !o.ok)) await queryRunner.rollbackTransaction();
-      else {
-        await queryRunner.commitTransaction();
-        this.driver.committed();
-      }
+      else await queryRunner.commitTransaction();
     } catch (error) {
       // the transaction itself failed (BEGIN, a savepoint, COMMIT): nothing of the batch was kept
       if (queryRunner?.isTransactionActive) await queryRunner.rollbackTransaction().catch(() => undefined);
