@@ -181,10 +181,14 @@ const db = new Database(workerData.path, { fileMustExist: true });
 const checkpoint = () => {
   try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy or closing: the next tick tries again */ }
 };
-setInterval(() => {
+// the next one everyMs after this one ended, not on a fixed beat: at a million messages a
+// checkpoint may outlast the beat, and a checkpoint asked for would then queue behind the next
+const tick = () => {
   checkpoint();
   parentPort.postMessage(0);
-}, workerData.everyMs);
+  setTimeout(tick, workerData.everyMs);
+};
+setTimeout(tick, workerData.everyMs);
 parentPort.on('message', (id) => {
   checkpoint();
   parentPort.postMessage(id);
