@@ -60,7 +60,7 @@ export function renderMarkdown(all: AllResults): string {
     '- History is pre-filled with bulk SQL (bench/volume/fill.ts): reps texting prospects and their',
     '  replies, alternately, 20 s apart, over `prospects` Contacts and 20 reps, each message with its',
     '  `done` CRM outbox entry and each reply with its read notification. The filled history is then',
-    '  written to disk (SQLite: a checkpoint and fsync; PostgreSQL: `CHECKPOINT`), the service starts',
+    '  checkpointed (SQLite: `wal_checkpoint(TRUNCATE)`; PostgreSQL: `CHECKPOINT`), the service starts',
     '  and real HTTP load runs against it: sends, then inbound, then thread pages, on one running',
     '  service. Volumes are measured in order; the load of one adds rows too.',
     '- Load: a closed loop of `concurrency` keep-alive connections (autocannon-like, node:http),',
