@@ -25,14 +25,15 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../src/config/app-config';
-import { openDatabase } from '../src/database/data-source';
+import { dataSourceOptions, openDatabase } from '../src/database/data-source';
+import { THREAD_PAGE_DEFAULT } from '../src/messaging/thread-page';
 import { SalesforceStandIn } from '../src/sandbox/salesforce';
 import { standInEnv } from '../src/sandbox/sandbox';
 import { TwilioStandIn, twilioSignature } from '../src/sandbox/twilio';
 import { fillHistory, prospectId, prospectPhone, repApiKey, repNumber, REPS, seedWorld } from './volume/fill';
-import { closedLoop, LoadResult, median, Shot, sleep } from './volume/load';
+import { closedLoop, LoadResult, median, sendEach, Shot, sleep } from './volume/load';
 import { AllResults, EngineResults, LoadFigure, renderMarkdown, VolumeFigures } from './volume/report';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -44,7 +45,10 @@ const CONCURRENCY = num('BENCH_CONCURRENCY', 32, 32);
 const SECONDS = num('BENCH_SECONDS', 10, 3);
 const RUNS = num('BENCH_RUNS', 3, 1);
 const WARMUP = QUICK ? 1 : 3;
-const THREAD_SECONDS = QUICK ? 2 : 5;
+const THREAD_SECONDS = QUICK ? 2 : 10;
+/** threads whose pages are measured (fillThreads), and what each holds at least: a page and the next page's first */
+const THREADS = QUICK ? 100 : 1_000;
+const FULL_THREAD = THREAD_PAGE_DEFAULT + 1;
 const ROOT = join(__dirname, '..', '..');
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const measures = (what: 'sends' | 'inbound' | 'thread') => !ONLY || ONLY.includes(what);
@@ -65,29 +69,34 @@ async function main(): Promise<void> {
     volumes: [],
   };
   try {
-    const ds = await openDatabase(target.config);
-    await seedWorld(ds, PROSPECTS);
     let filled = 0;
+    let seeded = false;
     for (const volume of VOLUMES) {
-      if (volume > filled) {
-        const t0 = performance.now();
-        let shown = 0;
-        await fillHistory(ds, PROSPECTS, filled, volume, (done) => {
-          if (done - shown >= 100_000 || done === volume) {
-            shown = done;
-            log(`history: ${done.toLocaleString('en-US')} messages (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
-          }
-        });
-        if (target.engine === 'postgres') await ds.query('VACUUM ANALYZE');
-        results.fillSeconds += (performance.now() - t0) / 1000;
-        await settleOnDisk(ds, target.config);
-        filled = volume;
+      // the bench's own connection is closed while the service is measured: its background
+      // checkpointer would otherwise copy the service's WAL too, on the cores the load needs
+      const ds = await openDatabase(target.config);
+      try {
+        if (!seeded) await seedWorld(ds, PROSPECTS);
+        seeded = true;
+        if (volume > filled) {
+          const t0 = performance.now();
+          let shown = 0;
+          await fillHistory(ds, PROSPECTS, filled, volume, (done) => {
+            if (done - shown >= 100_000 || done === volume) {
+              shown = done;
+              log(`history: ${done.toLocaleString('en-US')} messages (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+            }
+          });
+          if (target.engine === 'postgres') await ds.query('VACUUM ANALYZE');
+          results.fillSeconds += (performance.now() - t0) / 1000;
+          await settleOnDisk(ds, target.config);
+          filled = volume;
+        }
+      } finally {
+        await ds.destroy();
       }
-      const [{ count }] = (await ds.query('SELECT COUNT(*) AS count FROM messages')) as { count: string | number }[];
-      const figures = await measure(Number(count), target.config, salesforce, twilio);
-      results.volumes.push(figures);
+      results.volumes.push(await measure(target.config, salesforce, twilio));
     }
-    await ds.destroy();
   } finally {
     await twilio.stop();
     await salesforce.stop();
@@ -106,7 +115,11 @@ async function main(): Promise<void> {
 }
 
 /** One volume: the service booted on the database as it stands, then sends, inbound and thread pages. */
-async function measure(messages: number, config: DatabaseConfig, salesforce: SalesforceStandIn, twilio: TwilioStandIn): Promise<VolumeFigures> {
+async function measure(config: DatabaseConfig, salesforce: SalesforceStandIn, twilio: TwilioStandIn): Promise<VolumeFigures> {
+  const messages = await withReader(config, async (ds) => {
+    const [{ count }] = (await ds.query('SELECT COUNT(*) AS count FROM messages')) as { count: string | number }[];
+    return Number(count);
+  });
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const webhookUrl = `${baseUrl}/webhooks/twilio/sms`;
@@ -129,22 +142,27 @@ async function measure(messages: number, config: DatabaseConfig, salesforce: Sal
   const auth = (r: number) => ({ authorization: `Bearer ${repApiKey(r)}` });
   try {
     log(`${messages.toLocaleString('en-US')} messages stored: measuring`);
+    await quiesce(service);
     const sends = !measures('sends') ? SKIPPED : await figure('sends', service, () => {
       const r = pick(REPS);
       const body = JSON.stringify({ recordId: prospectId(pick(PROSPECTS)), from: repNumber(r), body: `Hi, following up on our call (${randomUUID().slice(0, 8)}).` });
       return { method: 'POST', path: '/api/messages', headers: { ...auth(r), 'content-type': 'application/json' }, body };
     }, 201, baseUrl);
-    const inbound = !measures('inbound') ? SKIPPED : await figure('inbound', service, () => {
+    const reply = (prospect: number): Shot => {
       const sid = `SM${randomUUID().replace(/-/g, '')}`;
       const params: Record<string, string> = {
-        MessageSid: sid, SmsSid: sid, SmsMessageSid: sid, AccountSid: twilio.accountSid, From: prospectPhone(pick(PROSPECTS)), To: repNumber(pick(REPS)),
+        MessageSid: sid, SmsSid: sid, SmsMessageSid: sid, AccountSid: twilio.accountSid, From: prospectPhone(prospect), To: repNumber(pick(REPS)),
         Body: 'Sounds good, talk Tuesday', NumSegments: '1', NumMedia: '0', SmsStatus: 'received', ApiVersion: '2010-04-01',
       };
       const headers = { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(twilio.authToken, webhookUrl, params) };
       return { method: 'POST', path: '/webhooks/twilio/sms', headers, body: new URLSearchParams(params).toString() };
-    }, 200, baseUrl);
-    const page = (): Shot => ({ method: 'GET', path: `/api/prospects/${prospectId(pick(PROSPECTS))}/messages`, headers: auth(pick(REPS)) });
+    };
+    await quiesce(service);
+    const inbound = !measures('inbound') ? SKIPPED : await figure('inbound', service, () => reply(pick(PROSPECTS)), 200, baseUrl);
     if (!measures('thread')) return { messages, sends, inbound, thread: { p50: NaN, p99: NaN, samples: 0 }, threadUnderLoad: SKIPPED, loadAverage: loadavg() };
+    const threads = await fillThreads(config, baseUrl, reply);
+    await quiesce(service);
+    const page = (): Shot => ({ method: 'GET', path: `/api/prospects/${prospectId(threads[pick(threads.length)])}/messages`, headers: auth(pick(REPS)) });
     const one = await closedLoop(baseUrl, 1, 1, THREAD_SECONDS, 200, page);
     const loaded = await closedLoop(baseUrl, CONCURRENCY, 1, SECONDS, 200, page);
     log(`thread page: p50 ${one.p50.toFixed(2)} ms, p99 ${one.p99.toFixed(2)} ms one at a time (${one.ok} pages); ${Math.round(loaded.perSecond)}/s at c=${CONCURRENCY}, p99 ${loaded.p99.toFixed(1)} ms`);
@@ -160,6 +178,85 @@ async function measure(messages: number, config: DatabaseConfig, salesforce: Sal
   } finally {
     await stopService(service);
   }
+}
+
+/**
+ * The threads whose pages are measured, the same prospects at every volume, each holding more than
+ * a page: a page of 50 costs more than the dozen messages an empty database's threads hold after the
+ * load above, whatever the history, so the volumes are compared on full pages. Short threads are
+ * topped up with replies through the webhook (real requests, as the inbound load sends them).
+ */
+async function fillThreads(config: DatabaseConfig, baseUrl: string, reply: (prospect: number) => Shot): Promise<number[]> {
+  const step = Math.max(1, Math.floor(PROSPECTS / THREADS));
+  const threads = Array.from({ length: Math.min(THREADS, PROSPECTS) }, (_, i) => i * step);
+  const held = () => withReader(config, async (ds) => {
+    const ids = threads.map((p) => `'${prospectId(p)}'`).join(', ');
+    const rows = (await ds.query(`SELECT prospect_id, COUNT(*) AS n FROM messages WHERE prospect_id IN (${ids}) GROUP BY prospect_id`)) as { prospect_id: string; n: string | number }[];
+    const count = new Map(rows.map((r) => [r.prospect_id, Number(r.n)]));
+    return threads.map((p) => count.get(prospectId(p)) ?? 0);
+  });
+  const shots = (await held()).flatMap((n, i) => Array.from({ length: Math.max(0, FULL_THREAD - n) }, () => reply(threads[i])));
+  const failed = await sendEach(baseUrl, CONCURRENCY, shots, 200);
+  const shortest = Math.min(...(await held()));
+  if (failed > 0 || shortest < FULL_THREAD) throw new Error(`thread pages: ${failed} of ${shots.length} top-up replies failed; the shortest thread holds ${shortest} messages`);
+  log(`thread pages: ${threads.length} threads, each holding ${shortest}+ messages (${shots.length.toLocaleString('en-US')} replies added through the webhook)`);
+  return threads;
+}
+
+/** A short-lived plain connection for the bench's own reads while the service runs (no migrations, no checkpointer). */
+async function withReader<T>(config: DatabaseConfig, read: (ds: DataSource) => Promise<T>): Promise<T> {
+  const ds = await new DataSource(dataSourceOptions(config)).initialize();
+  try {
+    return await read(ds);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+/** The machine's dirty page cache (written, not yet on disk), in kB, from /proc/meminfo (Linux); 0 elsewhere. */
+function dirtyKb(): number {
+  try {
+    const meminfo = readFileSync('/proc/meminfo', 'utf8');
+    const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(meminfo)?.[1] ?? 0);
+    return kb('Dirty') + kb('Writeback');
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Bytes of files the service has dirtied so far (every thread: its checkpointer too), from /proc;
+ * NaN elsewhere. Not `wchar`: that counts every write call, the worker's wake-ups and sockets too.
+ */
+function serviceWrites(child: ChildProcess): number {
+  try {
+    return Number(/^write_bytes:\s+(\d+)/m.exec(readFileSync(`/proc/${child.pid}/io`, 'utf8'))?.[1] ?? NaN);
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * Before each phase: the previous phase's aftermath drained, the same way at every volume (the
+ * service idle until its own checkpoints have copied the WAL back and dirtied no file for a second,
+ * the machine's dirty pages written back). Otherwise a phase pays for the disk backlog of the one
+ * before it, larger the larger the file the WAL is copied into, rather than for its own requests.
+ * Gives up after 60 s and measures anyway (logged).
+ */
+async function quiesce(service: ChildProcess): Promise<void> {
+  const t0 = performance.now();
+  const QUIET_CHECKS = 4;
+  const DIRTY_LIMIT_KB = 4096;
+  let last = serviceWrites(service);
+  let quiet = 0;
+  while (quiet < QUIET_CHECKS && performance.now() - t0 < 60_000) {
+    await sleep(250);
+    const written = serviceWrites(service);
+    quiet = written === last && dirtyKb() < DIRTY_LIMIT_KB ? quiet + 1 : 0;
+    last = written;
+  }
+  const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+  log(quiet >= QUIET_CHECKS ? `writes settled in ${seconds} s` : `writes still going after ${seconds} s (${dirtyKb()} kB dirty): measuring anyway`);
 }
 
 /** RUNS closed-loop runs of one request kind; the median run, with the service's CPU per answer. */

@@ -70,6 +70,22 @@ export async function closedLoop(
   return { seconds: elapsed, ok, other, perSecond: ok / elapsed, p50: pct(50), p99: pct(99) };
 }
 
+/**
+ * Each shot once, `concurrency` at a time over keep-alive connections; how many were not answered
+ * with `expect`.
+ */
+export async function sendEach(baseUrl: string, concurrency: number, shots: readonly Shot[], expect: number): Promise<number> {
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  let next = 0;
+  let failed = 0;
+  const worker = async () => {
+    while (next < shots.length) if ((await send(agent, baseUrl, shots[next++])) !== expect) failed++;
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  agent.destroy();
+  return failed;
+}
+
 function send(agent: Agent, baseUrl: string, shot: Shot): Promise<number> {
   return new Promise((resolve) => {
     const headers = shot.body === undefined ? shot.headers : { ...shot.headers, 'content-length': String(Buffer.byteLength(shot.body)) };
