@@ -8,6 +8,7 @@ import { ConsentService } from '../consent/consent.service';
 import { classifyInbound, InboundClassification } from '../consent/keywords';
 import { nowIso } from '../database/columns';
 import type { SqlEngine } from '../database/sql';
+import { isTransientConflict } from '../database/transient-conflict';
 import { isUniqueViolation } from '../database/unique-violation';
 import { Tx, UnitOfWork } from '../database/unit-of-work';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -50,6 +51,9 @@ interface Pending {
 
 /** The most plain replies written in one transaction (19 columns a message stays far below bind limits). */
 export const MAX_BATCH = 200;
+
+/** Transactions a message is tried in when PostgreSQL keeps choosing it as a deadlock's victim. */
+const CONFLICT_ATTEMPTS = 3;
 
 /**
  * Batches being written at once: on PostgreSQL each spends most of its time on round trips, so a
@@ -117,13 +121,17 @@ export class InboundService {
   // ---- one message (keywords, and the fallback of a batch) ------------------------------------
 
   private async receiveOne(sms: InboundSms, classification: InboundClassification): Promise<InboundResult> {
-    let result: InboundResult;
-    try {
-      result = await this.uow.unit((tx) => this.recordOne(tx, sms, classification));
-    } catch (error) {
-      // Two deliveries of one MessageSid racing on PostgreSQL: the unique index turns the second away.
-      if (isUniqueViolation(error)) return { duplicate: true, messageSid: sms.messageSid };
-      throw error;
+    let result: InboundResult | null = null;
+    for (let attempt = 1; !result; attempt++) {
+      try {
+        result = await this.uow.unit((tx) => this.recordOne(tx, sms, classification));
+      } catch (error) {
+        // Two deliveries of one MessageSid racing on PostgreSQL: the unique index turns the second away.
+        if (isUniqueViolation(error)) return { duplicate: true, messageSid: sms.messageSid };
+        // or a deadlock with the transaction storing the other: once that one committed, a new
+        // transaction finds its row
+        if (!isTransientConflict(error) || attempt >= CONFLICT_ATTEMPTS) throw error;
+      }
     }
     if (result.duplicate) return result;
     this.publish(result);
@@ -194,11 +202,12 @@ export class InboundService {
     try {
       results = await this.uow.unit((tx) => this.recordBatch(tx, batch));
     } catch (error) {
-      if (!isUniqueViolation(error)) {
+      if (!isUniqueViolation(error) && !isTransientConflict(error)) {
         for (const item of batch) item.reject(error);
         return;
       }
-      // Another writer stored one of these sids meanwhile (PostgreSQL): settle them one by one.
+      // Another writer stored one of these sids meanwhile, or was storing one (PostgreSQL: a unique
+      // violation, or a deadlock over the sids both took): settle them one by one.
       await Promise.all(batch.map((item) => this.receiveOne(item.sms, item.classification).then(item.resolve, item.reject)));
       return;
     }
@@ -217,6 +226,7 @@ export class InboundService {
       seen.add(item.sms.messageSid);
       fresh.push(item);
     }
+
     const conversations = fresh.length > 0 ? await this.matcher.matchMany(tx, fresh.map((item) => item.sms)) : new Map<string, Conversation>();
     const now = nowIso();
     const written = new Map<Pending, { message: Message; conversation: Conversation }>();
@@ -246,7 +256,10 @@ export class InboundService {
 
   /** The replies and their CRM outbox entries (every message is logged): one multi-row statement per table. */
   private async insertReplies(tx: Tx, messages: Message[], now: string): Promise<void> {
-    await this.messages.insert(tx, messages);
+    // rows in MessageSid order: two batches holding the same sids (a delivery and its retry) then
+    // take their unique-index entries in the same order, so one waits for the other instead of both
+    // waiting on each other (a deadlock)
+    await this.messages.insert(tx, [...messages].sort((a, b) => bySid(a.providerSid, b.providerSid)));
     await this.outboxStore.enqueue(tx, messages.map((m) => ({ kind: 'task_upsert' as const, aggregateId: m.id })), now);
   }
 
@@ -323,6 +336,10 @@ function replyTo(inbound: Message, body: string): Message {
     },
     at,
   );
+}
+
+function bySid(a: string | null, b: string | null): number {
+  return (a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0;
 }
 
 /** Twilio sends E.164; anything else (a short code, an odd format) is normalised when it can be, kept as sent otherwise. */
