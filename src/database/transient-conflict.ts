@@ -1,4 +1,4 @@
-import { QueryFailedError } from 'typeorm';
+import { driverErrorOf } from './unique-violation';
 
 /**
  * PostgreSQL gave up on the transaction because of another one, not because of its data: a
@@ -7,6 +7,6 @@ import { QueryFailedError } from 'typeorm';
  * work again in a new transaction succeeds or meets the other's committed rows.
  */
 export function isTransientConflict(error: unknown): boolean {
-  const driverError = (error instanceof QueryFailedError ? error.driverError : error) as { code?: unknown } | undefined;
-  return driverError?.code === '40P01' || driverError?.code === '40001';
+  const code = driverErrorOf(error)?.code;
+  return code === '40P01' || code === '40001';
 }

@@ -226,7 +226,6 @@ export class InboundService {
       seen.add(item.sms.messageSid);
       fresh.push(item);
     }
-
     const conversations = fresh.length > 0 ? await this.matcher.matchMany(tx, fresh.map((item) => item.sms)) : new Map<string, Conversation>();
     const now = nowIso();
     const written = new Map<Pending, { message: Message; conversation: Conversation }>();
