@@ -1,4 +1,4 @@
-import { closeSync, mkdtempSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readlinkSync, readSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -115,6 +115,29 @@ describe('SQLite WAL checkpoints', () => {
     for (let tries = 0; tries < 40 && statSync(path).size < 400_000; tries++) await sleep(100);
     expect(statSync(path).size).toBeGreaterThan(400_000);
     await dataSource.destroy();
+  });
+
+  // The checkpointer syncs the file through a descriptor of its own; closing a descriptor drops every
+  // lock this process holds on the file, SQLite's too, so it must outlive every data source on it.
+  const descriptorsOf = (path: string): number =>
+    readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`) === path;
+      } catch {
+        return false;
+      }
+    }).length;
+
+  (existsSync('/proc/self/fd') ? it : it.skip)('leave no descriptor of the file open once the last data source on it has closed', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'scs-')), 'fd.db');
+    const first = await openDatabase({ type: 'sqlite', path });
+    const second = await openDatabase({ type: 'sqlite', path });
+    await new UnitOfWork(first).unit((tx) => tx.run('CREATE TABLE fd_probe (id INTEGER PRIMARY KEY)'));
+    expect(descriptorsOf(path)).toBeGreaterThan(0);
+    await first.destroy();
+    await new UnitOfWork(second).unit((tx) => tx.run('INSERT INTO fd_probe (id) VALUES (1)'));
+    await second.destroy();
+    expect(descriptorsOf(path)).toBe(0);
   });
 
   /** The checkpoint sequence number in the WAL header (bytes 12–15, big-endian): +1 each time the log starts over. */

@@ -40,11 +40,15 @@ export async function openDatabase(db: DatabaseConfig): Promise<DataSource> {
   await runMigrationsOnce(dataSource);
   if (db.type === 'sqlite' && db.path !== ':memory:') {
     // checkpoints in a worker thread, not inside the commits (sql-drivers.ts)
-    const stop = checkpointInBackground(dataSource, db.path);
+    const checkpoints = checkpointInBackground(dataSource, db.path);
     const destroy = dataSource.destroy.bind(dataSource);
     dataSource.destroy = async () => {
-      await stop();
-      await destroy();
+      await checkpoints.stop();
+      try {
+        await destroy();
+      } finally {
+        checkpoints.release();
+      }
     };
   }
   return dataSource;

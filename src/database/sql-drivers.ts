@@ -1,6 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Pool, PoolClient, QueryConfig } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
+import { closeSync, openSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import { Sql, SqlEngine, SqlRow, SqlValue, toPositional } from './sql';
 
 /**
@@ -173,18 +175,31 @@ const CATCH_UP_TIMEOUT_MS = 1000;
 /**
  * The checkpointer's body: its own connection to the file, a passive checkpoint on a timer (0 is
  * posted after each) and whenever asked (the id asked with is posted once it ran).
+ *
+ * SQLite syncs the database file only at the end of a checkpoint that copied the whole WAL back.
+ * Under steady commits that is only the one the writer waits for before the WAL starts over, and
+ * its sync then carries every page the timed checkpoints copied since the last start-over: at a
+ * million messages thousands of pages all over the file, while every request waits. So after each
+ * timed checkpoint that copied something the worker syncs the file itself (workerData.fd, a
+ * descriptor the main thread owns), which leaves that wait only the last few pages to sync.
  */
 const CHECKPOINTER = `
 const { workerData, parentPort } = require('node:worker_threads');
+const { fdatasyncSync } = require('node:fs');
 const Database = require(workerData.module);
 const db = new Database(workerData.path, { fileMustExist: true });
 const checkpoint = () => {
-  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy or closing: the next tick tries again */ }
+  try { return db.pragma('wal_checkpoint(PASSIVE)')[0]; } catch { return undefined; /* busy or closing: the next tick tries again */ }
+};
+let synced = 0;
+const syncCopied = (result) => {
+  if (!result || result.checkpointed <= 0 || result.checkpointed === synced) return;
+  try { fdatasyncSync(workerData.fd); synced = result.checkpointed; } catch { /* closing: the start-over syncs anyway */ }
 };
 // the next one everyMs after this one ended, not on a fixed beat: at a million messages a
 // checkpoint may outlast the beat, and a checkpoint asked for would then queue behind the next
 const tick = () => {
-  checkpoint();
+  syncCopied(checkpoint());
   parentPort.postMessage(0);
   setTimeout(tick, workerData.everyMs);
 };
@@ -250,19 +265,51 @@ class Checkpointer {
 const checkpointers = new WeakMap<DataSource, Checkpointer>();
 
 /**
+ * Descriptors of database files the checkpointers sync, one per file and process, shared by every
+ * data source on it. Closing any descriptor of a file drops every POSIX lock this process holds on
+ * it, SQLite's included, so one is closed only once no data source of this process has the file
+ * open any more.
+ */
+const syncedFiles = new Map<string, { fd: number; users: number }>();
+
+function openSyncedFile(path: string): { fd: number; release: () => void } {
+  const key = resolvePath(path);
+  let file = syncedFiles.get(key);
+  if (!file) {
+    file = { fd: openSync(key, 'r+'), users: 0 };
+    syncedFiles.set(key, file);
+  }
+  file.users++;
+  const held = file;
+  let released = false;
+  return {
+    fd: held.fd,
+    release: () => {
+      if (released) return;
+      released = true;
+      if (--held.users === 0) {
+        syncedFiles.delete(key);
+        closeSync(held.fd);
+      }
+    },
+  };
+}
+
+/**
  * Moves SQLite's WAL checkpoints off the event loop. By default the connection that commits
  * checkpoints itself every 1,000 pages, writing and syncing the database file inside that COMMIT,
  * which stalls every request for milliseconds (far longer when the disk is busy, and at a million
  * messages a checkpoint writes pages all over the file). Instead a worker thread with its own
  * connection runs passive checkpoints (they never block the writer) and the service's connection
- * does none. Should the worker stop, the connection checkpoints itself again. Returns what stops
- * the worker.
+ * does none. Should the worker stop, the connection checkpoints itself again. `stop` ends the
+ * worker (before the data source closes), `release` gives up the file's descriptor (after).
  */
-export function checkpointInBackground(dataSource: DataSource, path: string): () => Promise<void> {
+export function checkpointInBackground(dataSource: DataSource, path: string): { stop: () => Promise<void>; release: () => void } {
   const handle = (dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection;
+  const file = openSyncedFile(path);
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the worker is plain JS: it needs the module's path
   const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
-  const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { module: require.resolve('better-sqlite3'), path, everyMs: CHECKPOINT_EVERY_MS } });
+  const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { module: require.resolve('better-sqlite3'), path, fd: file.fd, everyMs: CHECKPOINT_EVERY_MS } });
   const checkpointer = new Checkpointer(worker);
   let stopping = false;
   const fallBack = () => {
@@ -275,10 +322,13 @@ export function checkpointInBackground(dataSource: DataSource, path: string): ()
   worker.unref();
   handle.pragma('wal_autocheckpoint = 0');
   checkpointers.set(dataSource, checkpointer);
-  return async () => {
-    stopping = true;
-    checkpointers.delete(dataSource);
-    checkpointer.release();
-    await worker.terminate();
+  return {
+    stop: async () => {
+      stopping = true;
+      checkpointers.delete(dataSource);
+      checkpointer.release();
+      await worker.terminate();
+    },
+    release: file.release,
   };
 }
