@@ -2,9 +2,9 @@
  * `npm run bench`: what sends, inbound webhooks and thread pages cost as the stored history grows,
  * on SQLite or PostgreSQL. Writes BENCHMARKS.md and bench-results.json (bench/volume/report.ts).
  *
- * For each volume (an empty database, then the history pre-filled by bulk SQL, bench/volume/fill.ts)
- * the built service boots in its own process against the in-repo stand-ins and takes real HTTP load
- * from this process (bench/volume/load.ts).
+ * Each volume (an empty database; the history pre-filled by bulk SQL, bench/volume/fill.ts) gets a
+ * database of its own and the built service booted on it in its own process, against the in-repo
+ * stand-ins; they take real HTTP load from this process (bench/volume/load.ts) in turns, run by run.
  *
  * Settings (environment):
  *   BENCH_DATABASE_URL  postgres://… : a server on which a scratch database is created and dropped;
@@ -54,51 +54,49 @@ const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const measures = (what: 'sends' | 'inbound' | 'thread') => !ONLY || ONLY.includes(what);
 const SKIPPED: LoadFigure = { perSecond: NaN, runs: [], p50: NaN, p99: NaN, cpuMs: NaN, errors: 0 };
 
+/** One volume under measurement: its own database, filled once, and its own running service. */
+interface Subject {
+  volume: number;
+  /** messages stored when its measurements started */
+  messages: number;
+  config: DatabaseConfig;
+  service: ChildProcess;
+  baseUrl: string;
+  webhookUrl: string;
+}
+
 async function main(): Promise<void> {
-  const target = await prepareDatabase();
   const salesforce = new SalesforceStandIn();
   await salesforce.start();
   const twilio = await new TwilioStandIn({ callbackMode: 'manual' }).start();
-  const results: EngineResults = {
-    engine: target.engine,
-    database: target.description,
-    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
-    machine: { cpus: cpus().length, model: cpus()[0]?.model.trim() ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
-    settings: { concurrency: CONCURRENCY, seconds: SECONDS, runs: RUNS, prospects: PROSPECTS, reps: REPS, quick: QUICK },
-    fillSeconds: 0,
-    volumes: [],
-  };
+  const targets: Target[] = [];
+  const subjects: Subject[] = [];
+  let results: EngineResults | undefined;
   try {
-    let filled = 0;
+    // each volume its own database, filled before any is measured: the services then take their
+    // runs in turn, so the machine's drift over the bench (this VM's rates wander by 10% over
+    // minutes) falls on every volume alike rather than on whichever was measured last
+    const fill = { seconds: 0 };
     for (const volume of VOLUMES) {
-      // the bench's own connection is closed while the service is measured: its background
-      // checkpointer would otherwise copy the service's WAL too, on the cores the load needs
-      const ds = await openDatabase(target.config);
-      try {
-        if (results.volumes.length === 0) await seedWorld(ds, PROSPECTS);
-        if (volume > filled) {
-          const t0 = performance.now();
-          let shown = 0;
-          await fillHistory(ds, PROSPECTS, filled, volume, (done) => {
-            if (done - shown >= 100_000 || done === volume) {
-              shown = done;
-              log(`history: ${done.toLocaleString('en-US')} messages (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
-            }
-          });
-          if (target.engine === 'postgres') await ds.query('VACUUM ANALYZE');
-          results.fillSeconds += (performance.now() - t0) / 1000;
-          await settleOnDisk(ds, target.config);
-          filled = volume;
-        }
-      } finally {
-        await ds.destroy();
-      }
-      results.volumes.push(await measure(target.config, salesforce, twilio));
+      const target = await prepareDatabase();
+      targets.push(target);
+      await fillDatabase(target, volume, fill);
     }
+    for (const [i, volume] of VOLUMES.entries()) subjects.push(await startSubject(volume, targets[i].config, salesforce, twilio));
+    results = {
+      engine: targets[0].engine,
+      database: targets[0].description,
+      date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+      machine: { cpus: cpus().length, model: cpus()[0]?.model.trim() ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+      settings: { concurrency: CONCURRENCY, seconds: SECONDS, runs: RUNS, prospects: PROSPECTS, reps: REPS, quick: QUICK },
+      fillSeconds: fill.seconds,
+      volumes: await measure(subjects, twilio),
+    };
   } finally {
+    for (const subject of subjects) await stopService(subject.service);
     await twilio.stop();
     await salesforce.stop();
-    await target.drop();
+    for (const target of targets) await target.drop();
   }
   if (ONLY) {
     log(`BENCH_ONLY=${ONLY.join(',')}: BENCHMARKS.md and bench-results.json left as they were`);
@@ -112,15 +110,38 @@ async function main(): Promise<void> {
   log('wrote BENCHMARKS.md and bench-results.json');
 }
 
-/** One volume: the service booted on the database as it stands, then sends, inbound and thread pages. */
-async function measure(config: DatabaseConfig, salesforce: SalesforceStandIn, twilio: TwilioStandIn): Promise<VolumeFigures> {
+/** The world (reps, numbers, prospects) and `volume` messages of history, checkpointed; the fill's connection closed after. */
+async function fillDatabase(target: Target, volume: number, fill: { seconds: number }): Promise<void> {
+  // closed before the services start: its background checkpointer would otherwise copy the
+  // service's WAL too, on the cores the load needs
+  const ds = await openDatabase(target.config);
+  try {
+    await seedWorld(ds, PROSPECTS);
+    if (volume === 0) return;
+    const t0 = performance.now();
+    let shown = 0;
+    await fillHistory(ds, PROSPECTS, 0, volume, (done) => {
+      if (done - shown >= 100_000 || done === volume) {
+        shown = done;
+        log(`history: ${done.toLocaleString('en-US')} messages (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+      }
+    });
+    if (target.engine === 'postgres') await ds.query('VACUUM ANALYZE');
+    fill.seconds += (performance.now() - t0) / 1000;
+    await settleOnDisk(ds, target.config);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+/** The built service booted on one volume's database, against the stand-ins. */
+async function startSubject(volume: number, config: DatabaseConfig, salesforce: SalesforceStandIn, twilio: TwilioStandIn): Promise<Subject> {
   const messages = await withReader(config, async (ds) => {
     const [{ count }] = (await ds.query('SELECT COUNT(*) AS count FROM messages')) as { count: string | number }[];
     return Number(count);
   });
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const webhookUrl = `${baseUrl}/webhooks/twilio/sms`;
   const service = await startService({
     ...standInEnv(salesforce, twilio),
     PORT: String(port),
@@ -136,46 +157,50 @@ async function measure(config: DatabaseConfig, salesforce: SalesforceStandIn, tw
     QUIET_HOURS: 'off',
     LOG_LEVEL: 'silent',
   });
+  log(`${label(volume)}: service started on ${messages.toLocaleString('en-US')} stored messages`);
+  return { volume, messages, config, service, baseUrl, webhookUrl: `${baseUrl}/webhooks/twilio/sms` };
+}
+
+const label = (volume: number) => `${volume.toLocaleString('en-US')} history`;
+
+/** Sends, inbound and thread pages on every volume, each phase's runs taken by the volumes in turn. */
+async function measure(subjects: Subject[], twilio: TwilioStandIn): Promise<VolumeFigures[]> {
   const pick = (n: number) => Math.floor(Math.random() * n);
   const auth = (r: number) => ({ authorization: `Bearer ${repApiKey(r)}` });
-  try {
-    log(`${messages.toLocaleString('en-US')} messages stored: measuring`);
-    await quiesce(service);
-    const sends = !measures('sends') ? SKIPPED : await figure('sends', service, () => {
-      const r = pick(REPS);
-      const body = JSON.stringify({ recordId: prospectId(pick(PROSPECTS)), from: repNumber(r), body: `Hi, following up on our call (${randomUUID().slice(0, 8)}).` });
-      return { method: 'POST', path: '/api/messages', headers: { ...auth(r), 'content-type': 'application/json' }, body };
-    }, 201, baseUrl);
-    const reply = (prospect: number): Shot => {
-      const sid = `SM${randomUUID().replace(/-/g, '')}`;
-      const params: Record<string, string> = {
-        MessageSid: sid, SmsSid: sid, SmsMessageSid: sid, AccountSid: twilio.accountSid, From: prospectPhone(prospect), To: repNumber(pick(REPS)),
-        Body: 'Sounds good, talk Tuesday', NumSegments: '1', NumMedia: '0', SmsStatus: 'received', ApiVersion: '2010-04-01',
-      };
-      const headers = { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(twilio.authToken, webhookUrl, params) };
-      return { method: 'POST', path: '/webhooks/twilio/sms', headers, body: new URLSearchParams(params).toString() };
+  const send = (): Shot => {
+    const r = pick(REPS);
+    const body = JSON.stringify({ recordId: prospectId(pick(PROSPECTS)), from: repNumber(r), body: `Hi, following up on our call (${randomUUID().slice(0, 8)}).` });
+    return { method: 'POST', path: '/api/messages', headers: { ...auth(r), 'content-type': 'application/json' }, body };
+  };
+  // signed for the URL of the service it goes to
+  const reply = (subject: Subject) => (prospect: number): Shot => {
+    const sid = `SM${randomUUID().replace(/-/g, '')}`;
+    const params: Record<string, string> = {
+      MessageSid: sid, SmsSid: sid, SmsMessageSid: sid, AccountSid: twilio.accountSid, From: prospectPhone(prospect), To: repNumber(pick(REPS)),
+      Body: 'Sounds good, talk Tuesday', NumSegments: '1', NumMedia: '0', SmsStatus: 'received', ApiVersion: '2010-04-01',
     };
-    await quiesce(service);
-    const inbound = !measures('inbound') ? SKIPPED : await figure('inbound', service, () => reply(pick(PROSPECTS)), 200, baseUrl);
-    if (!measures('thread')) return { messages, sends, inbound, thread: { p50: NaN, p99: NaN, samples: 0 }, threadUnderLoad: SKIPPED, loadAverage: loadavg() };
-    const threads = await fillThreads(config, baseUrl, reply);
-    await quiesce(service);
+    const headers = { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(twilio.authToken, subject.webhookUrl, params) };
+    return { method: 'POST', path: '/webhooks/twilio/sms', headers, body: new URLSearchParams(params).toString() };
+  };
+  const sends = measures('sends') ? await figures('sends', subjects, () => send, 201) : subjects.map(() => SKIPPED);
+  const inbound = measures('inbound') ? await figures('inbound', subjects, (s) => () => reply(s)(pick(PROSPECTS)), 200) : subjects.map(() => SKIPPED);
+  const out: VolumeFigures[] = [];
+  for (const [i, subject] of subjects.entries()) {
+    const base = { messages: subject.messages, sends: sends[i], inbound: inbound[i] };
+    if (!measures('thread')) {
+      out.push({ ...base, thread: { p50: NaN, p99: NaN, samples: 0 }, threadUnderLoad: SKIPPED, loadAverage: loadavg() });
+      continue;
+    }
+    const threads = await fillThreads(subject.config, subject.baseUrl, reply(subject));
+    await quiesce(subjects);
     const page = (): Shot => ({ method: 'GET', path: `/api/prospects/${prospectId(threads[pick(threads.length)])}/messages`, headers: auth(pick(REPS)) });
-    const one = await closedLoop(baseUrl, 1, 1, THREAD_SECONDS, 200, page);
-    const loaded = await closedLoop(baseUrl, CONCURRENCY, 1, SECONDS, 200, page);
-    log(`thread page: p50 ${one.p50.toFixed(2)} ms, p99 ${one.p99.toFixed(2)} ms one at a time (${one.ok} pages); ${Math.round(loaded.perSecond)}/s at c=${CONCURRENCY}, p99 ${loaded.p99.toFixed(1)} ms`);
+    const one = await closedLoop(subject.baseUrl, 1, 1, THREAD_SECONDS, 200, page);
+    const loaded = await closedLoop(subject.baseUrl, CONCURRENCY, 1, SECONDS, 200, page);
+    log(`${label(subject.volume)}: thread page p50 ${one.p50.toFixed(2)} ms, p99 ${one.p99.toFixed(2)} ms one at a time (${one.ok} pages); ${Math.round(loaded.perSecond)}/s at c=${CONCURRENCY}, p99 ${loaded.p99.toFixed(1)} ms`);
     if (Object.keys(one.other).length + Object.keys(loaded.other).length > 0) log(`thread page: unexpected answers ${JSON.stringify({ ...one.other, ...loaded.other })}`);
-    return {
-      messages,
-      sends,
-      inbound,
-      thread: { p50: one.p50, p99: one.p99, samples: one.ok },
-      threadUnderLoad: toFigure([loaded], NaN),
-      loadAverage: loadavg(),
-    };
-  } finally {
-    await stopService(service);
+    out.push({ ...base, thread: { p50: one.p50, p99: one.p99, samples: one.ok }, threadUnderLoad: toFigure([loaded], NaN), loadAverage: loadavg() });
   }
+  return out;
 }
 
 /**
@@ -235,56 +260,64 @@ function serviceWrites(child: ChildProcess): number {
 }
 
 /**
- * Before each phase: the previous phase's aftermath drained, the same way at every volume (the
+ * Before each run: the aftermath of the one before drained, the same way at every volume (every
  * service idle until its own checkpoints have copied the WAL back and dirtied no file for a second,
- * the machine's dirty pages written back). Otherwise a phase pays for the disk backlog of the one
- * before it, larger the larger the file the WAL is copied into, rather than for its own requests.
- * Gives up after 60 s and measures anyway (logged).
+ * the machine's dirty pages written back). Otherwise a run pays for the disk backlog of the one
+ * before it (another volume's, as runs alternate), larger the larger the file the WAL is copied
+ * into, rather than for its own requests. Gives up after 60 s and measures anyway (logged).
  */
-async function quiesce(service: ChildProcess): Promise<void> {
+async function quiesce(subjects: readonly Subject[]): Promise<void> {
   const t0 = performance.now();
   const QUIET_CHECKS = 4;
   const DIRTY_LIMIT_KB = 4096;
-  let last = serviceWrites(service);
+  const written = () => subjects.map((s) => serviceWrites(s.service)).join();
+  let last = written();
   let quiet = 0;
   while (quiet < QUIET_CHECKS && performance.now() - t0 < 60_000) {
     await sleep(250);
-    const written = serviceWrites(service);
-    quiet = written === last && dirtyKb() < DIRTY_LIMIT_KB ? quiet + 1 : 0;
-    last = written;
+    const now = written();
+    quiet = now === last && dirtyKb() < DIRTY_LIMIT_KB ? quiet + 1 : 0;
+    last = now;
   }
-  const seconds = ((performance.now() - t0) / 1000).toFixed(1);
-  log(quiet >= QUIET_CHECKS ? `writes settled in ${seconds} s` : `writes still going after ${seconds} s (${dirtyKb()} kB dirty): measuring anyway`);
+  if (quiet < QUIET_CHECKS) log(`writes still going after ${((performance.now() - t0) / 1000).toFixed(1)} s (${dirtyKb()} kB dirty): measuring anyway`);
 }
 
-/** RUNS closed-loop runs of one request kind; the median run, with the service's CPU per answer. */
-async function figure(name: string, service: ChildProcess, next: () => Shot, expect: number, baseUrl: string): Promise<LoadFigure> {
-  const runs: LoadResult[] = [];
-  let cpuMs = 0;
-  let answered = 0;
+/**
+ * RUNS closed-loop runs of one request kind on every volume, the volumes taking turns (in reverse
+ * order every other round, so none always follows the same one); per volume the median run, with
+ * its service's CPU per answer.
+ */
+async function figures(name: string, subjects: readonly Subject[], shots: (subject: Subject) => () => Shot, expect: number): Promise<LoadFigure[]> {
+  const runs = subjects.map((): LoadResult[] => []);
+  const cpu = subjects.map(() => ({ ms: 0, answered: 0 }));
   for (let run = 0; run < RUNS; run++) {
-    let cpuBefore = NaN;
-    let runCpuMs = NaN;
-    let driverBefore = process.cpuUsage();
-    let driverMs = NaN;
-    const result = await closedLoop(baseUrl, CONCURRENCY, run === 0 ? WARMUP : 1, SECONDS, expect, next, {
-      start: () => {
-        cpuBefore = serviceCpuMs(service);
-        driverBefore = process.cpuUsage();
-      },
-      end: () => {
-        runCpuMs = serviceCpuMs(service) - cpuBefore;
-        const driver = process.cpuUsage(driverBefore);
-        driverMs = (driver.user + driver.system) / 1000;
-      },
-    });
-    cpuMs += runCpuMs;
-    answered += result.ok;
-    runs.push(result);
-    const errors = Object.entries(result.other).map(([status, n]) => `${status}×${n}`).join(' ');
-    log(`${name} run ${run + 1}: ${Math.round(result.perSecond)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms${errors ? `, other answers ${errors}` : ''}; CPU per answer: service ${(runCpuMs / result.ok).toFixed(3)} ms, this driver and the stand-ins ${(driverMs / result.ok).toFixed(3)} ms (load ${loadavg()[0].toFixed(1)})`);
+    const order = run % 2 === 0 ? [...subjects.keys()] : [...subjects.keys()].reverse();
+    for (const i of order) {
+      const { service, baseUrl, volume } = subjects[i];
+      await quiesce(subjects);
+      let cpuBefore = NaN;
+      let runCpuMs = NaN;
+      let driverBefore = process.cpuUsage();
+      let driverMs = NaN;
+      const result = await closedLoop(baseUrl, CONCURRENCY, run === 0 ? WARMUP : 1, SECONDS, expect, shots(subjects[i]), {
+        start: () => {
+          cpuBefore = serviceCpuMs(service);
+          driverBefore = process.cpuUsage();
+        },
+        end: () => {
+          runCpuMs = serviceCpuMs(service) - cpuBefore;
+          const driver = process.cpuUsage(driverBefore);
+          driverMs = (driver.user + driver.system) / 1000;
+        },
+      });
+      cpu[i].ms += runCpuMs;
+      cpu[i].answered += result.ok;
+      runs[i].push(result);
+      const errors = Object.entries(result.other).map(([status, n]) => `${status}×${n}`).join(' ');
+      log(`${label(volume)}: ${name} run ${run + 1}: ${Math.round(result.perSecond)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms${errors ? `, other answers ${errors}` : ''}; CPU per answer: service ${(runCpuMs / result.ok).toFixed(3)} ms, this driver and the stand-ins ${(driverMs / result.ok).toFixed(3)} ms (load ${loadavg()[0].toFixed(1)})`);
+    }
   }
-  return toFigure(runs, cpuMs / Math.max(answered, 1));
+  return subjects.map((_, i) => toFigure(runs[i], cpu[i].ms / Math.max(cpu[i].answered, 1)));
 }
 
 function toFigure(runs: LoadResult[], cpuMs: number): LoadFigure {
@@ -300,7 +333,14 @@ function toFigure(runs: LoadResult[], cpuMs: number): LoadFigure {
 }
 
 /** A fresh database: a scratch one on the PostgreSQL server of BENCH_DATABASE_URL, or a SQLite file. */
-async function prepareDatabase(): Promise<{ engine: 'sqlite' | 'postgres'; config: DatabaseConfig; description: string; drop: () => Promise<void> }> {
+interface Target {
+  engine: 'sqlite' | 'postgres';
+  config: DatabaseConfig;
+  description: string;
+  drop: () => Promise<void>;
+}
+
+async function prepareDatabase(): Promise<Target> {
   const url = process.env.BENCH_DATABASE_URL;
   if (!url) {
     const dir = mkdtempSync(join(tmpdir(), 'bench-volume-'));
