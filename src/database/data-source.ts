@@ -24,6 +24,11 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
       sqlite.pragma('synchronous = NORMAL');
       // 64 MB of pages (the default is 2 MB): the indexes of a large messages table stay in memory
       sqlite.pragma('cache_size = -65536');
+      // reads of the database file through a read-only memory map (SQLite's ceiling, 2 GB), not a
+      // read call per page missing from the cache: a thread page at a million messages reads ~100
+      // pages scattered over the file (three bench runs each way: its p50 1.0–2.0× the empty
+      // database's with the map, 1.6–2.2× without). Writes still go through the WAL and checkpoints.
+      sqlite.pragma('mmap_size = 2147418112');
       // a WAL that grew under a burst is cut back to 64 MB when it starts over
       sqlite.pragma('journal_size_limit = 67108864');
     },
