@@ -63,6 +63,8 @@ interface Subject {
   service: ChildProcess;
   baseUrl: string;
   webhookUrl: string;
+  /** (rep, prospect) of each text its sends phase asked for: the conversations its replies answer */
+  texted: [number, number][];
 }
 
 async function main(): Promise<void> {
@@ -158,7 +160,7 @@ async function startSubject(volume: number, config: DatabaseConfig, salesforce: 
     LOG_LEVEL: 'silent',
   });
   log(`${label(volume)}: service started on ${messages.toLocaleString('en-US')} stored messages`);
-  return { volume, messages, config, service, baseUrl, webhookUrl: `${baseUrl}/webhooks/twilio/sms` };
+  return { volume, messages, config, service, baseUrl, webhookUrl: `${baseUrl}/webhooks/twilio/sms`, texted: [] };
 }
 
 const label = (volume: number) => `${volume.toLocaleString('en-US')} history`;
@@ -167,23 +169,31 @@ const label = (volume: number) => `${volume.toLocaleString('en-US')} history`;
 async function measure(subjects: Subject[], twilio: TwilioStandIn): Promise<VolumeFigures[]> {
   const pick = (n: number) => Math.floor(Math.random() * n);
   const auth = (r: number) => ({ authorization: `Bearer ${repApiKey(r)}` });
-  const send = (): Shot => {
+  const send = (subject: Subject): Shot => {
     const r = pick(REPS);
-    const body = JSON.stringify({ recordId: prospectId(pick(PROSPECTS)), from: repNumber(r), body: `Hi, following up on our call (${randomUUID().slice(0, 8)}).` });
+    const p = pick(PROSPECTS);
+    subject.texted.push([r, p]);
+    const body = JSON.stringify({ recordId: prospectId(p), from: repNumber(r), body: `Hi, following up on our call (${randomUUID().slice(0, 8)}).` });
     return { method: 'POST', path: '/api/messages', headers: { ...auth(r), 'content-type': 'application/json' }, body };
   };
   // signed for the URL of the service it goes to
-  const reply = (subject: Subject) => (prospect: number): Shot => {
+  const reply = (subject: Subject) => (prospect: number, rep = pick(REPS)): Shot => {
     const sid = `SM${randomUUID().replace(/-/g, '')}`;
     const params: Record<string, string> = {
-      MessageSid: sid, SmsSid: sid, SmsMessageSid: sid, AccountSid: twilio.accountSid, From: prospectPhone(prospect), To: repNumber(pick(REPS)),
+      MessageSid: sid, SmsSid: sid, SmsMessageSid: sid, AccountSid: twilio.accountSid, From: prospectPhone(prospect), To: repNumber(rep),
       Body: 'Sounds good, talk Tuesday', NumSegments: '1', NumMedia: '0', SmsStatus: 'received', ApiVersion: '2010-04-01',
     };
     const headers = { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(twilio.authToken, subject.webhookUrl, params) };
     return { method: 'POST', path: '/webhooks/twilio/sms', headers, body: new URLSearchParams(params).toString() };
   };
-  const sends = measures('sends') ? await figures('sends', subjects, () => send, 201) : subjects.map(() => SKIPPED);
-  const inbound = measures('inbound') ? await figures('inbound', subjects, (s) => () => reply(s)(pick(PROSPECTS)), 200) : subjects.map(() => SKIPPED);
+  // as real replies do, each answers a text its service sent (that rep's number, that prospect):
+  // one of the sends phase's, so every volume's replies take the same path; a random pair without one
+  const answer = (subject: Subject) => (): Shot => {
+    const [rep, prospect] = subject.texted.length > 0 ? subject.texted[pick(subject.texted.length)] : [pick(REPS), pick(PROSPECTS)];
+    return reply(subject)(prospect, rep);
+  };
+  const sends = measures('sends') ? await figures('sends', subjects, (s) => () => send(s), 201) : subjects.map(() => SKIPPED);
+  const inbound = measures('inbound') ? await figures('inbound', subjects, answer, 200) : subjects.map(() => SKIPPED);
   const out: VolumeFigures[] = [];
   for (const [i, subject] of subjects.entries()) {
     const base = { messages: subject.messages, sends: sends[i], inbound: inbound[i] };
