@@ -78,11 +78,11 @@ async function main(): Promise<void> {
     // each volume its own database, filled before any is measured: the services then take their
     // runs in turn, so the machine's drift over the bench (this VM's rates wander by 10% over
     // minutes) falls on every volume alike rather than on whichever was measured last
-    const fill = { seconds: 0 };
+    let fillSeconds = 0;
     for (const volume of VOLUMES) {
       const target = await prepareDatabase();
       targets.push(target);
-      await fillDatabase(target, volume, fill);
+      fillSeconds += await fillDatabase(target, volume);
     }
     for (const [i, volume] of VOLUMES.entries()) subjects.push(await startSubject(volume, targets[i].config, salesforce, twilio));
     results = {
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
       machine: { cpus: cpus().length, model: cpus()[0]?.model.trim() ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
       settings: { concurrency: CONCURRENCY, seconds: SECONDS, runs: RUNS, prospects: PROSPECTS, reps: REPS, quick: QUICK },
-      fillSeconds: fill.seconds,
+      fillSeconds,
       volumes: await measure(subjects, twilio),
     };
   } finally {
@@ -112,25 +112,29 @@ async function main(): Promise<void> {
   log('wrote BENCHMARKS.md and bench-results.json');
 }
 
-/** The world (reps, numbers, prospects) and `volume` messages of history, checkpointed; the fill's connection closed after. */
-async function fillDatabase(target: Target, volume: number, fill: { seconds: number }): Promise<void> {
+/**
+ * The world (reps, numbers, prospects) and `volume` messages of history, checkpointed; the fill's
+ * connection closed after. Returns the seconds the history took.
+ */
+async function fillDatabase(target: Target, volume: number): Promise<number> {
   // closed before the services start: its background checkpointer would otherwise copy the
   // service's WAL too, on the cores the load needs
   const ds = await openDatabase(target.config);
   try {
     await seedWorld(ds, PROSPECTS);
-    if (volume === 0) return;
+    if (volume === 0) return 0;
     const t0 = performance.now();
     let shown = 0;
-    await fillHistory(ds, PROSPECTS, 0, volume, (done) => {
+    await fillHistory(ds, PROSPECTS, volume, (done) => {
       if (done - shown >= 100_000 || done === volume) {
         shown = done;
         log(`history: ${done.toLocaleString('en-US')} messages (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
       }
     });
     if (target.engine === 'postgres') await ds.query('VACUUM ANALYZE');
-    fill.seconds += (performance.now() - t0) / 1000;
+    const seconds = (performance.now() - t0) / 1000;
     await settleOnDisk(ds, target.config);
+    return seconds;
   } finally {
     await ds.destroy();
   }

@@ -117,8 +117,8 @@ describe('SQLite WAL checkpoints', () => {
     await dataSource.destroy();
   });
 
-  // The checkpointer syncs the file through a descriptor of its own; closing a descriptor drops every
-  // lock this process holds on the file, SQLite's too, so it must outlive every data source on it.
+  // The checkpointer syncs the file through a descriptor of its own (synced-file.ts, whose spec covers
+  // the sharing); none may outlive the data sources on the file.
   const descriptorsOf = (path: string): number =>
     readdirSync('/proc/self/fd').filter((fd) => {
       try {
@@ -133,6 +133,7 @@ describe('SQLite WAL checkpoints', () => {
     const first = await openDatabase({ type: 'sqlite', path });
     const second = await openDatabase({ type: 'sqlite', path });
     await new UnitOfWork(first).unit((tx) => tx.run('CREATE TABLE fd_probe (id INTEGER PRIMARY KEY)'));
+    // the count sees this file's descriptors at all (else the 0 below would prove nothing)
     expect(descriptorsOf(path)).toBeGreaterThan(0);
     await first.destroy();
     await new UnitOfWork(second).unit((tx) => tx.run('INSERT INTO fd_probe (id) VALUES (1)'));

@@ -8,8 +8,8 @@ import { hashApiKey } from '../../src/auth/api-key';
  * and the prospect's reply, 20 s apart from 2025-01-01 — each with its `done` CRM outbox entry and,
  * for replies, the rep's (read) notification, as the service leaves them.
  *
- * Everything is a function of the row number, so a fill can be topped up (`fillHistory(from, to)`)
- * and the load generator knows every phone and key without reading them back.
+ * Everything is a function of the row number, so the load generator knows every phone and key
+ * without reading them back.
  */
 export const REPS = 20;
 export const HISTORY_START_EPOCH = 1_735_689_600; // 2025-01-01T00:00:00Z
@@ -64,8 +64,8 @@ export async function seedWorld(ds: DataSource, prospects: number): Promise<void
   });
 }
 
-/** Messages number `from` to `to` (exclusive) of the history, with their outbox entries and notifications; chunked transactions. */
-export async function fillHistory(ds: DataSource, prospects: number, from: number, to: number, progress: (done: number) => void): Promise<void> {
+/** `count` messages of history, with their outbox entries and notifications; chunked transactions. */
+export async function fillHistory(ds: DataSource, prospects: number, count: number, progress: (done: number) => void): Promise<void> {
   const engine: Engine = ds.options.type === 'postgres' ? 'postgres' : 'sqlite';
   const d = dialect(engine);
   const CHUNK = 50_000;
@@ -75,8 +75,8 @@ export async function fillHistory(ds: DataSource, prospects: number, from: numbe
   const phone = `'+1212' || (2000000 + ${p})`;
   const at = d.iso(`${HISTORY_START_EPOCH} + n * 20`);
   const outbound = `(n % 2 = 0)`;
-  for (let start = from; start < to; start += CHUNK) {
-    const end = Math.min(to, start + CHUNK);
+  for (let start = 0; start < count; start += CHUNK) {
+    const end = Math.min(count, start + CHUNK);
     const rows = d.series(start, end);
     await ds.transaction(async (m) => {
       await m.query(

@@ -1,9 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Pool, PoolClient, QueryConfig } from 'pg';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { closeSync, openSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
 import { Sql, SqlEngine, SqlRow, SqlValue, toPositional } from './sql';
+import { openSyncedFile } from './synced-file';
 
 /**
  * The two drivers behind `Sql`, on the connections TypeORM opened (one pool, one SQLite handle, so
@@ -263,37 +262,6 @@ class Checkpointer {
 }
 
 const checkpointers = new WeakMap<DataSource, Checkpointer>();
-
-/**
- * Descriptors of database files the checkpointers sync, one per file and process, shared by every
- * data source on it. Closing any descriptor of a file drops every POSIX lock this process holds on
- * it, SQLite's included, so one is closed only once no data source of this process has the file
- * open any more.
- */
-const syncedFiles = new Map<string, { fd: number; users: number }>();
-
-function openSyncedFile(path: string): { fd: number; release: () => void } {
-  const key = resolvePath(path);
-  let file = syncedFiles.get(key);
-  if (!file) {
-    file = { fd: openSync(key, 'r+'), users: 0 };
-    syncedFiles.set(key, file);
-  }
-  file.users++;
-  const held = file;
-  let released = false;
-  return {
-    fd: held.fd,
-    release: () => {
-      if (released) return;
-      released = true;
-      if (--held.users === 0) {
-        syncedFiles.delete(key);
-        closeSync(held.fd);
-      }
-    },
-  };
-}
 
 /**
  * Moves SQLite's WAL checkpoints off the event loop. By default the connection that commits
