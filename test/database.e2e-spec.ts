@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../src/config/app-config';
 import { openDatabase } from '../src/database/data-source';
 import '../src/app.module'; // loads every context, so each registers its entities as the service does
-import { UnitOfWork } from '../src/database/unit-of-work';
+import { Tx, UnitOfWork } from '../src/database/unit-of-work';
 import { Message } from '../src/messaging/message.entity';
 import { OutboxStore } from '../src/outbox/outbox.store';
 import { OutboxEntry } from '../src/outbox/outbox-entry.entity';
@@ -114,6 +114,35 @@ describe('SQLite WAL checkpoints', () => {
     // 400 kB written: they reach the database file (not only the WAL) though this connection never checkpoints
     for (let tries = 0; tries < 40 && statSync(path).size < 400_000; tries++) await sleep(100);
     expect(statSync(path).size).toBeGreaterThan(400_000);
+    await dataSource.destroy();
+  });
+
+  it('keeps statement journals in memory: a large multi-row insert opens no temporary file', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'scs-')), 'journal.db');
+    const dataSource = await openDatabase({ type: 'sqlite', path });
+    const uow = new UnitOfWork(dataSource);
+    await uow.unit((tx) => tx.run('CREATE TABLE j (id INTEGER PRIMARY KEY, k TEXT NOT NULL UNIQUE, v TEXT NOT NULL)'));
+    const temporaryFiles = () => readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`).includes('etilqs_');
+      } catch {
+        return false;
+      }
+    }).length;
+    // keys spread over the index, so the statement below changes pages that already hold rows (pages
+    // it only appends need no undo record)
+    const key = (i: number) => `${(i * 7919) % 10007}`.padStart(8, '0') + '-'.repeat(200);
+    const insert = (tx: Tx, keys: string[]) => tx.run(`INSERT INTO j (k, v) VALUES ${keys.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(', ')}`, keys.flatMap((k) => [k, 'v'.repeat(200)]));
+    for (let batch = 0; batch < 20; batch++) await uow.unit((tx) => insert(tx, Array.from({ length: 100 }, (_, i) => key(2 * (batch * 100 + i)))));
+    const opened = await uow.unit(async (tx) => {
+      // a statement after the transaction's first may have to be undone alone
+      await insert(tx, ['first']);
+      // 100 rows between those keys: the statement's journal (what undoes it alone) is past 64 kB
+      await insert(tx, Array.from({ length: 100 }, (_, i) => key(40 * i + 1)));
+      return temporaryFiles();
+    });
+    expect(opened).toBe(0);
+    await expect(uow.unit((tx) => tx.query<{ n: number }>('SELECT count(*) AS n FROM j'))).resolves.toEqual([{ n: 2101 }]);
     await dataSource.destroy();
   });
 

@@ -29,6 +29,13 @@ export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
       // pages scattered over the file (three bench runs each way: its p50 1.0–2.0× the empty
       // database's with the map, 1.6–2.2× without). Writes still go through the WAL and checkpoints.
       sqlite.pragma('mmap_size = 2147418112');
+      // Statement journals in memory. A multi-row INSERT into a table with unique indexes keeps one
+      // (to undo just that statement if a row is refused); past 64 KB SQLite spills it to a fresh
+      // temporary file, created and deleted per statement, and a batch of eleven replies touches
+      // ~50 pages. In memory, inserting a reply cost half the CPU (20 against 42 µs a row); the
+      // service's CPU per inbound webhook fell ~12% (0.42–0.49 against 0.50–0.57 ms, A/B runs).
+      // Hot paths touch bounded rows, so what the journal holds stays small.
+      sqlite.pragma('temp_store = MEMORY');
       // a WAL that grew under a burst is cut back to 64 MB when it starts over
       sqlite.pragma('journal_size_limit = 67108864');
     },
