@@ -1,6 +1,6 @@
 import { INestApplication, INestApplicationContext, Logger as NestLogger, LoggerService, ValidationPipe } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
-import { NestFactory, Reflector } from '@nestjs/core';
+import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
@@ -16,7 +16,7 @@ import { redactor } from './common/redact';
 import { registerRequestId, requestIdOf } from './common/request-id.hook';
 import { openDatabase } from './database/data-source';
 import { BODY_LIMIT_BYTES, clientErrorHandler, frameworkErrors, jsonBodyParser, registerEdgeChecks, timeoutOptions } from './http/http-edge';
-import { TextInputInterceptor } from './http/text-input.interceptor';
+import { TextInputPipe } from './http/text-input.pipe';
 import { registerShutdownGate } from './http/shutdown-gate';
 import { ShutdownSignal } from './common/shutdown-signal';
 import { registerLiveGauge } from './health/metrics';
@@ -72,8 +72,7 @@ export async function createApp(config: AppConfig, dataSource?: DataSource, opti
   registerEdgeChecks(fastify);
   const parseJson = jsonBodyParser(fastify);
   app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT_BYTES }, (request, body, done) => parseJson(request as Parameters<typeof parseJson>[0], body as Buffer, done));
-  app.useGlobalInterceptors(new TextInputInterceptor(app.get(Reflector)));
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  app.useGlobalPipes(new TextInputPipe(), new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.useGlobalFilters(new AllExceptionsFilter());
   const document = SwaggerModule.createDocument(
     app,

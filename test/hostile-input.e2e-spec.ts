@@ -94,6 +94,10 @@ describe.each(backends)('hostile input on %s', (_engine, makeDatabase) => {
       const query = await env.t.http().get('/api/admin/consent?phone=%2B1415%00').set('Authorization', `Bearer ${ADMIN_KEY}`);
       expect(query.status).toBe(400);
       expect(query.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'phone', in: 'query' } });
+      // the notification stream reads its replay point from the query too
+      const stream = await env.t.http().get('/api/notifications/stream?lastEventId=%00').set('Authorization', `Bearer ${rep.apiKey}`);
+      expect(stream.status).toBe(400);
+      expect(stream.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'lastEventId', in: 'query' } });
     });
 
     it('stores an inbound text holding a NUL with U+FFFD in its place, answers 200 and stores a retry once', async () => {

@@ -1,7 +1,7 @@
-import { Body, Controller, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Controller, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/principal';
-import { ReplaceInvalidText } from '../http/text-input.interceptor';
+import { WebhookForm } from '../http/text-input.pipe';
 import { DomainError } from '../common/domain-error';
 import { InboundService } from './inbound.service';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
@@ -16,8 +16,6 @@ export const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Re
 @Controller('webhooks/twilio')
 @Public()
 @UseGuards(TwilioSignatureGuard)
-// a NUL (PostgreSQL cannot store it) becomes U+FFFD after the signature check: never refused, never lost
-@ReplaceInvalidText()
 export class InboundController {
   constructor(private readonly inbound: InboundService) {}
 
@@ -29,7 +27,8 @@ export class InboundController {
   @HttpCode(200)
   @Header('Content-Type', 'text/xml; charset=utf-8')
   @ApiConsumes('application/x-www-form-urlencoded')
-  async sms(@Body() body: Record<string, unknown>): Promise<string> {
+  // a NUL (PostgreSQL cannot store it) becomes U+FFFD after the signature check: never refused, never lost
+  async sms(@WebhookForm() body: Record<string, unknown>): Promise<string> {
     const field = (name: string) => (typeof body?.[name] === 'string' ? (body[name] as string) : '');
     const messageSid = field('MessageSid') || field('SmsMessageSid');
     const from = field('From');

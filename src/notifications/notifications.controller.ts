@@ -33,10 +33,14 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Server-Sent Events stream of new notifications (key as Bearer or ?access_token=)' })
   @ApiProduces('text/event-stream')
   @ApiQuery({ name: 'access_token', required: false, description: 'the API key, for EventSource (cannot send headers)' })
-  async stream(@CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async stream(
+    @CurrentPrincipal() principal: Principal,
+    @Query('lastEventId') lastEventIdQuery: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const header = request.headers['last-event-id'];
-    const query = (request.query ?? {}) as Record<string, unknown>;
-    const lastEventId = (typeof header === 'string' ? header : undefined) ?? (typeof query.lastEventId === 'string' ? query.lastEventId : undefined);
+    const lastEventId = (typeof header === 'string' ? header : undefined) ?? (typeof lastEventIdQuery === 'string' ? lastEventIdQuery : undefined);
     // the stream writes to the Node response itself, for as long as the browser holds it open
     reply.hijack();
     await this.streams.open(principal.id, request.raw, reply.raw, lastEventId);

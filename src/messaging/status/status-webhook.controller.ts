@@ -1,7 +1,7 @@
-import { Body, Controller, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Controller, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../../auth/principal';
-import { ReplaceInvalidText } from '../../http/text-input.interceptor';
+import { WebhookForm } from '../../http/text-input.pipe';
 import { TwilioSignatureGuard } from '../twilio-signature.guard';
 import { toDeliveryStatus } from '../twilio/twilio-status.util';
 import { DeliveryStatusService } from './delivery-status.service';
@@ -12,8 +12,6 @@ const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>
 @ApiTags('webhooks')
 @Public()
 @UseGuards(TwilioSignatureGuard)
-// a NUL (PostgreSQL cannot store it) becomes U+FFFD after the signature check: never refused, never lost
-@ReplaceInvalidText()
 @Controller('webhooks/twilio/status')
 export class StatusWebhookController {
   constructor(private readonly statuses: DeliveryStatusService) {}
@@ -21,7 +19,9 @@ export class StatusWebhookController {
   @Post()
   @HttpCode(200)
   @Header('Content-Type', 'text/xml')
-  async status(@Body() body: Record<string, string>): Promise<string> {
+  // a NUL (PostgreSQL cannot store it) becomes U+FFFD after the signature check: never refused, never lost
+  async status(@WebhookForm() form: Record<string, unknown>): Promise<string> {
+    const body = form as Record<string, string | undefined>;
     const status = toDeliveryStatus(body.MessageStatus ?? body.SmsStatus);
     const sid = body.MessageSid ?? body.SmsSid;
     if (status && sid) {
