@@ -29,6 +29,7 @@ function dialect(engine: Engine) {
   return engine === 'sqlite'
     ? {
         pad: (expr: string, width: number) => `printf('%0${width}d', ${expr})`,
+        hex8: (expr: string) => `printf('%08x', ${expr})`,
         iso: (seconds: string) => `strftime('%Y-%m-%dT%H:%M:%fZ', ${seconds}, 'unixepoch')`,
         series: (from: number, to: number) =>
           `(WITH RECURSIVE seq(n) AS (SELECT ${from} UNION ALL SELECT n + 1 FROM seq WHERE n + 1 < ${to}) SELECT n FROM seq) s`,
@@ -36,10 +37,21 @@ function dialect(engine: Engine) {
       }
     : {
         pad: (expr: string, width: number) => `lpad((${expr})::text, ${width}, '0')`,
+        hex8: (expr: string) => `lpad(to_hex(${expr}), 8, '0')`,
         iso: (seconds: string) => `to_char(to_timestamp(${seconds}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
         series: (from: number, to: number) => `generate_series(${from}, ${to - 1}) AS s(n)`,
         bool: (b: boolean) => (b ? 'true' : 'false'),
       };
+}
+
+/**
+ * A MessageSid per row spread over the sid index as Twilio's random ones are ('SM' + 32 hex digits
+ * from four bijective hashes of n): the load's sids then land between them, not after them, and
+ * each stored message dirties a leaf of that index anywhere in it, as in a real org.
+ */
+function scatteredSid(d: ReturnType<typeof dialect>): string {
+  const hashes = [2654435761, 2246822519, 3266489917, 668265263].map((k, i) => d.hex8(`((n * ${k} + ${i * 374761393}) % 4294967296)`));
+  return `'SM' || ${hashes.join(' || ')}`;
 }
 
 /** The reps, their numbers and the prospects (an empty history). */
@@ -85,7 +97,7 @@ export async function fillHistory(ds: DataSource, prospects: number, count: numb
           `SELECT '00000000-0000-7000-8000-' || ${d.pad('n', 12)}, CASE WHEN ${outbound} THEN 'outbound' ELSE 'inbound' END, ` +
           `CASE WHEN ${outbound} THEN ${repNo} ELSE ${phone} END, CASE WHEN ${outbound} THEN ${phone} ELSE ${repNo} END, ` +
           `'History message ' || n || ', about the renewal we discussed', 'GSM-7', 1, CASE WHEN ${outbound} THEN 'delivered' ELSE 'received' END, NULL, ` +
-          `'SM' || ${d.pad('n', 32)}, '003' || ${d.pad(p, 12)} || 'AAA', '003' || ${d.pad(p, 12)} || 'AAA', '00000000-0000-4000-8000-' || ${d.pad(r, 12)}, ` +
+          `${scatteredSid(d)}, '003' || ${d.pad(p, 12)} || 'AAA', '003' || ${d.pad(p, 12)} || 'AAA', '00000000-0000-4000-8000-' || ${d.pad(r, 12)}, ` +
           `'00000000-0000-4000-9000-' || ${d.pad(r, 12)}, NULL, ${d.bool(false)}, ${at}, ${at}, '00T' || ${d.pad('n', 12)} || 'AAA', NULL, 0, NULL FROM ${rows}`,
       );
       await m.query(
