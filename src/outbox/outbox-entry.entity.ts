@@ -49,12 +49,13 @@ export class OutboxEntry {
   updatedAt!: string;
 
   /** the instance whose flush holds the entry while its batch is in flight (outbox.store.ts) */
-  @Index('ix_outbox_claimed_by')
+  // over claimed entries only (migration 1765100000000-partial-outbox-claim-indexes)
+  @Index('ix_outbox_claimed_by', { where: '"claimed_by" IS NOT NULL' })
   @Column({ name: 'claimed_by', type: 'varchar', length: 64, nullable: true })
   claimedBy!: string | null;
 
   /** the batch holding it; the batch's outcome is committed only while it still holds it */
-  @Index('ix_outbox_claim_id')
+  @Index('ix_outbox_claim_id', { where: '"claim_id" IS NOT NULL' })
   @Column({ name: 'claim_id', type: 'varchar', length: 36, nullable: true })
   claimId!: string | null;
 }
