@@ -50,7 +50,7 @@ function dialect(engine: Engine) {
  * each stored message dirties a leaf of that index anywhere in it, as in a real org.
  */
 function scatteredSid(d: ReturnType<typeof dialect>): string {
-  const hashes = [2654435761, 2246822519, 3266489917, 668265263].map((k, i) => d.hex8(`((n * ${k} + ${i * 374761393}) % 4294967296)`));
+  const hashes = [2654435761, 2246822519, 3266489917, 668265263].map((k, i) => d.hex8(`((CAST(n AS BIGINT) * ${k} + ${i * 374761393}) % 4294967296)`));
   return `'SM' || ${hashes.join(' || ')}`;
 }
 
