@@ -6,7 +6,9 @@ export type Encoding = 'GSM-7' | 'UCS-2';
 
 /** One SMS, either direction. Becomes exactly one Salesforce Task (crmActivityId once logged). */
 @Entity('messages')
-@Index('uq_messages_user_idempotency', ['userId', 'idempotencyKey'], { unique: true })
+// unique keys over the rows that have one (migration 1765200000000-partial-message-keys)
+@Index('uq_messages_user_idempotency', ['userId', 'idempotencyKey'], { unique: true, where: '"idempotency_key" IS NOT NULL' })
+@Index('uq_messages_provider_sid', ['providerSid'], { unique: true, where: '"provider_sid" IS NOT NULL' })
 // the hot paths' indexes (migrations 1764850000000-bounded-hot-paths, 1765000000000-directional-message-indexes):
 // thread legs (what a number sent us, what we sent to it, what is filed under a prospect) and the pair's last send
 @Index('ix_messages_inbound_from', ['fromNumber', 'createdAt', 'id'], { where: `"direction" = 'inbound'` })
@@ -46,7 +48,7 @@ export class Message {
   errorCode!: string | null;
 
   /** Twilio MessageSid; unique so a replayed webhook cannot store a message twice */
-  @Column({ name: 'provider_sid', type: 'varchar', length: 64, nullable: true, unique: true })
+  @Column({ name: 'provider_sid', type: 'varchar', length: 64, nullable: true })
   providerSid!: string | null;
 
   @Column({ name: 'prospect_id', type: 'varchar', length: 18, nullable: true })
