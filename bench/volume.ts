@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { DEFAULT_DATABASE_POOL_SIZE, type DatabaseConfig } from '../src/config/app-config';
+import type { DatabaseConfig } from '../src/config/app-config';
 import { dataSourceOptions, openDatabase } from '../src/database/data-source';
 import { THREAD_PAGE_DEFAULT } from '../src/messaging/thread-page';
 import { SalesforceStandIn } from '../src/sandbox/salesforce';
@@ -376,7 +376,7 @@ async function prepareDatabase(): Promise<Target> {
   return {
     engine: 'postgres',
     config: { type: 'postgres', url: scratch.toString() },
-    description: `PostgreSQL ${version} on this machine (a scratch database, default server settings, the default pool of ${DEFAULT_DATABASE_POOL_SIZE})`,
+    description: `PostgreSQL ${version} on this machine (a scratch database, default server settings, pool of 10)`,
     drop: async () => {
       const client = new Client({ connectionString: url });
       await client.connect();

@@ -145,8 +145,8 @@ describe('activity sync settings', () => {
 });
 
 describe('database and log settings', () => {
-  it('sizes the PostgreSQL pool from DATABASE_POOL_SIZE (20 by default) and names it when malformed', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).database).toEqual({ type: 'postgres', url: 'postgres://u@h:5432/db', poolSize: 20 });
+  it('sizes the PostgreSQL pool from DATABASE_POOL_SIZE (10 by default) and names it when malformed', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).database).toEqual({ type: 'postgres', url: 'postgres://u@h:5432/db', poolSize: 10 });
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db', DATABASE_POOL_SIZE: '25' }).database).toMatchObject({ poolSize: 25 });
     expect(problem({ DATABASE_POOL_SIZE: '0' })).toBe('DATABASE_POOL_SIZE: must be between 1 and 1000, got 0');
     expect(problem({ DATABASE_URL: 'postgres://u@h:5432/db', DATABASE_POOL_SIZE: 'many' })).toBe('DATABASE_POOL_SIZE: must be a whole number, got "many"');

@@ -96,11 +96,7 @@ export const LOG_LEVELS = ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Connections the PostgreSQL pool opens at most (DATABASE_POOL_SIZE); SQLite has one connection. */
-// 20: up to three write transactions at once plus the reads of 32 concurrent requests beside them
-// (inbound batches read on the pool before their transaction). At 10 requests queued for a
-// connection: in alternating bench runs 20 gave 1,132–1,334 inbound webhooks/s against 840–1,086,
-// and 700–854 sends/s against 512–645.
-export const DEFAULT_DATABASE_POOL_SIZE = 20;
+export const DEFAULT_DATABASE_POOL_SIZE = 10;
 
 export type DatabaseConfig = { type: 'sqlite'; path: string } | { type: 'postgres'; url: string; poolSize?: number };
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { DEFAULT_DATABASE_POOL_SIZE } from '../config/app-config';
 import { Sql, SqlEngine, SqlRow, SqlValue } from './sql';
 import { sqlDriver, SqlDriver, SqlSession } from './sql-drivers';
 
@@ -42,7 +41,7 @@ const MAX_BATCH: Record<SqlEngine, number> = { sqlite: 500, postgres: 60 };
  */
 function transactionsAtOnce(dataSource: DataSource): number {
   if (dataSource.options.type !== 'postgres') return 1;
-  const poolSize = Number((dataSource.options.extra as { max?: number } | undefined)?.max ?? DEFAULT_DATABASE_POOL_SIZE);
+  const poolSize = Number((dataSource.options.extra as { max?: number } | undefined)?.max ?? 10);
   return Math.max(1, Math.min(3, Math.floor(poolSize / 3)));
 }
 

@@ -40,16 +40,14 @@ export class ConversationMatcher {
   async matchMany(on: Sql, pairs: { from: string; to: string }[]): Promise<Map<string, Conversation>> {
     const froms = unique(pairs.map((p) => p.from));
     const tos = unique(pairs.map((p) => p.to));
-    // two rounds of independent reads (side by side on a pool; one after another on one connection)
-    const [numbers, held] = await Promise.all([this.numbers.byPhoneNumbers(tos, on), this.prospects.holdingAny(froms, on)]);
+    const numbers = await this.numbers.byPhoneNumbers(tos, on);
+    const users = numbers.length > 0 ? await this.users.findMany(unique(numbers.map((n) => n.userId)), on) : [];
+    const held = await this.prospects.holdingAny(froms, on);
     // The last message each rep line sent to each matched number (what a reply answers): one
     // indexed LIMIT 1 per conversation, never the pair's whole history.
     const matched = new Set(held.map((h) => h.e164));
     const asked = uniquePairs(pairs.filter((p) => matched.has(p.from)));
-    const [users, outbound] = await Promise.all([
-      numbers.length > 0 ? this.users.findMany(unique(numbers.map((n) => n.userId)), on) : [],
-      this.messages.lastOutbound(asked, on),
-    ]);
+    const outbound = await this.messages.lastOutbound(asked, on);
 
     const numberByPhone = new Map(numbers.map((n) => [n.phoneNumber, n]));
     const userById = new Map(users.map((u) => [u.id, u]));

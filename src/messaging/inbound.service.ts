@@ -42,12 +42,6 @@ export type InboundResult =
       reply: Message | null;
     };
 
-/** A batch's reads (InboundService.readBatch). */
-interface BatchReads {
-  stored: Set<string>;
-  conversations: Map<string, Conversation>;
-}
-
 interface Pending {
   sms: InboundSms;
   classification: InboundClassification;
@@ -206,8 +200,7 @@ export class InboundService {
   private async flush(batch: Pending[]): Promise<void> {
     let results: InboundResult[];
     try {
-      const read = await this.readBatch(batch);
-      results = await this.uow.unit((tx) => this.recordBatch(tx, batch, read));
+      results = await this.uow.unit((tx) => this.recordBatch(tx, batch));
     } catch (error) {
       if (!isUniqueViolation(error) && !isTransientConflict(error)) {
         for (const item of batch) item.reject(error);
@@ -224,31 +217,20 @@ export class InboundService {
     });
   }
 
-  /**
-   * What a batch of plain replies needs to know, read before its transaction: the sids stored
-   * already and the conversations. Nothing here depends on the batch's own writes, and a plain
-   * reply changes no state these reads see, so the transaction is left with its writes alone: on
-   * PostgreSQL it holds its connection for five round trips instead of ten, while the reads run
-   * side by side on the pool. A sid stored between the read and the commit is still turned away
-   * by the unique index (the batch is then settled one by one, above).
-   */
-  private async readBatch(batch: Pending[]): Promise<BatchReads> {
-    const sql = this.uow.sql;
-    const [stored, conversations] = await Promise.all([
-      this.messages.storedSids(sql, batch.map((item) => item.sms.messageSid)),
-      this.matcher.matchMany(sql, batch.map((item) => item.sms)),
-    ]);
-    return { stored, conversations };
-  }
-
-  private async recordBatch(tx: Tx, batch: Pending[], read: BatchReads): Promise<InboundResult[]> {
-    const seen = new Set(read.stored);
-    const now = nowIso();
-    const written = new Map<Pending, { message: Message; conversation: Conversation }>();
+  private async recordBatch(tx: Tx, batch: Pending[]): Promise<InboundResult[]> {
+    const sids = batch.map((item) => item.sms.messageSid);
+    const seen = await this.messages.storedSids(tx, sids);
+    const fresh: Pending[] = [];
     for (const item of batch) {
       if (seen.has(item.sms.messageSid)) continue;
       seen.add(item.sms.messageSid);
-      const conversation = read.conversations.get(conversationKey(item.sms.from, item.sms.to))!;
+      fresh.push(item);
+    }
+    const conversations = fresh.length > 0 ? await this.matcher.matchMany(tx, fresh.map((item) => item.sms)) : new Map<string, Conversation>();
+    const now = nowIso();
+    const written = new Map<Pending, { message: Message; conversation: Conversation }>();
+    for (const item of fresh) {
+      const conversation = conversations.get(conversationKey(item.sms.from, item.sms.to))!;
       written.set(item, { message: inboundMessage(item.sms, item.classification, conversation, now), conversation });
     }
     const entries = [...written.values()];
