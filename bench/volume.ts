@@ -122,7 +122,12 @@ async function fillDatabase(target: Target, volume: number): Promise<number> {
   const ds = await openDatabase(target.config);
   try {
     await seedWorld(ds, PROSPECTS);
-    if (volume === 0) return 0;
+    // statistics on every volume alike, the empty one included (what autovacuum gives a live
+    // database): a never-analyzed PostgreSQL database plans worse, and measured ~40% slower
+    if (volume === 0) {
+      if (target.engine === 'postgres') await ds.query('VACUUM ANALYZE');
+      return 0;
+    }
     const t0 = performance.now();
     let shown = 0;
     await fillHistory(ds, PROSPECTS, volume, (done) => {
