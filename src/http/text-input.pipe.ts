@@ -1,7 +1,6 @@
-import { ArgumentMetadata, createParamDecorator, ExecutionContext, Injectable, PipeTransform } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
-import { findInvalidText, replaceInvalidText } from './text-input';
+import { findInvalidText } from './text-input';
 
 /** Where a handler's argument came from, as the error names it. */
 const PARTS: Partial<Record<ArgumentMetadata['type'], string>> = { body: 'body', query: 'query', param: 'path' };
@@ -26,14 +25,3 @@ export class TextInputPipe implements PipeTransform {
     throw new DomainError('VALIDATION_FAILED', `The request is not valid: ${field} ${found.problem}.`, { field, in: part, problems: [`${field} ${found.problem}`] });
   }
 }
-
-/**
- * A provider's signed webhook form (in place of `@Body()`), with every NUL or lone surrogate
- * replaced by U+FFFD, never refused: the provider would retry a refusal forever and the message
- * would be lost. Arguments are resolved after the guards, so the signature was checked against
- * the body as sent.
- */
-export const WebhookForm = createParamDecorator((_: unknown, context: ExecutionContext): Record<string, unknown> => {
-  const body = context.switchToHttp().getRequest<FastifyRequest>().body;
-  return typeof body === 'object' && body !== null ? replaceInvalidText(body as Record<string, unknown>) : {};
-});

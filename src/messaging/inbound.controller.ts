@@ -1,7 +1,7 @@
 import { Controller, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/principal';
-import { WebhookForm } from '../http/text-input.pipe';
+import { WebhookFields, WebhookForm } from '../http/webhook-form';
 import { DomainError } from '../common/domain-error';
 import { InboundService } from './inbound.service';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
@@ -28,11 +28,10 @@ export class InboundController {
   @Header('Content-Type', 'text/xml; charset=utf-8')
   @ApiConsumes('application/x-www-form-urlencoded')
   // a NUL (PostgreSQL cannot store it) becomes U+FFFD after the signature check: never refused, never lost
-  async sms(@WebhookForm() body: Record<string, unknown>): Promise<string> {
-    const field = (name: string) => (typeof body?.[name] === 'string' ? (body[name] as string) : '');
-    const messageSid = field('MessageSid') || field('SmsMessageSid');
-    const from = field('From');
-    const to = field('To');
+  async sms(@WebhookForm() form: WebhookFields): Promise<string> {
+    const messageSid = form.firstText('MessageSid', 'SmsMessageSid');
+    const from = form.text('From');
+    const to = form.text('To');
     if (!messageSid || !from || !to) {
       throw new DomainError('BAD_REQUEST', 'An inbound SMS webhook needs MessageSid, From and To.');
     }
@@ -41,8 +40,9 @@ export class InboundController {
       throw new DomainError('BAD_REQUEST', `MessageSid is longer than ${MAX_SID_LENGTH} characters: not a Twilio message SID.`);
     }
     // Twilio counts a handful of segments; anything else is ignored (the body is counted instead)
-    const numSegments = /^\d{1,3}$/.test(field('NumSegments')) ? Number(field('NumSegments')) : null;
-    await this.inbound.receive({ messageSid, from, to, body: field('Body'), numSegments });
+    const segments = form.text('NumSegments');
+    const numSegments = /^\d{1,3}$/.test(segments) ? Number(segments) : null;
+    await this.inbound.receive({ messageSid, from, to, body: form.text('Body'), numSegments });
     return EMPTY_TWIML;
   }
 }
