@@ -1,3 +1,4 @@
+import twilio from 'twilio';
 import { Message } from '../src/messaging/message.entity';
 import { Notification } from '../src/notifications/notification.entity';
 import { seedProspect, seedRep } from './factories/crm';
@@ -138,6 +139,22 @@ describe.each(backends)('hostile input on %s', (_engine, makeDatabase) => {
       const signed = env.twilio.webhookRequest(url, { MessageSid: 'SM\u0000abc', MessageStatus: 'delivered\u0000', AccountSid: env.twilio.accountSid });
       const res = await env.t.http().post('/webhooks/twilio/status').set(signed.headers).send(signed.body);
       expect(res.status).toBe(200);
+    });
+
+    it('answers a status callback whose MessageSid is repeated with 200 and changes no message', async () => {
+      const url = `${env.t.url}/webhooks/twilio/status`;
+      const params = { MessageSid: ['SMrepeated1', 'SMrepeated2'], MessageStatus: 'delivered', AccountSid: env.twilio.accountSid };
+      const fields: [string, string][] = [...params.MessageSid.map((sid): [string, string] => ['MessageSid', sid]), ['MessageStatus', 'delivered'], ['AccountSid', env.twilio.accountSid]];
+      const body = new URLSearchParams(fields).toString();
+      const before = await env.t.dataSource.query("SELECT COUNT(*) AS n FROM messages WHERE status = 'delivered'");
+      const res = await env.t
+        .http()
+        .post('/webhooks/twilio/status')
+        .set('Content-Type', 'application/x-www-form-urlencoded')
+        .set('X-Twilio-Signature', twilio.getExpectedTwilioSignature(env.twilio.authToken, url, params))
+        .send(body);
+      expect(res.status).toBe(200);
+      expect(await env.t.dataSource.query("SELECT COUNT(*) AS n FROM messages WHERE status = 'delivered'")).toEqual(before);
     });
   });
 
