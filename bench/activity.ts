@@ -15,11 +15,12 @@ import { Prospect } from '../src/crm/prospect.entity';
 import { createApp } from '../src/create-app';
 import { openDatabase } from '../src/database/data-source';
 import { Message } from '../src/messaging/message.entity';
-import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, SalesforceStandIn, seedDemoOrg } from '../src/sandbox/salesforce';
+import { SalesforceStandIn, seedDemoOrg } from '../src/sandbox/salesforce';
 import { ActivityFlushService } from '../src/sync/activity-flush.service';
 import { OutboxEntry } from '../src/outbox/outbox-entry.entity';
 import { ReconcileService } from '../src/sync/reconcile.service';
 import { buildTask } from '../src/sync/task-builder';
+import { inProcessEnv } from './support/in-process-env';
 
 process.env.LOG_LEVEL ??= 'silent';
 
@@ -40,20 +41,7 @@ async function setup(): Promise<Setup> {
   await sf.start();
   const org = seedDemoOrg(sf);
   const config = loadConfig(
-    {
-      DATABASE_URL: 'sqlite::memory:',
-      ADMIN_API_KEY: 'bench-admin-key-0123456789',
-      SALESFORCE_INSTANCE_URL: sf.url,
-      SALESFORCE_LOGIN_URL: sf.url,
-      SALESFORCE_CLIENT_ID: DEFAULT_CLIENT_ID,
-      SALESFORCE_CLIENT_SECRET: DEFAULT_CLIENT_SECRET,
-      TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
-      TWILIO_AUTH_TOKEN: 'bench-twilio-auth-token',
-      MIRROR_CRON: 'off',
-      ACTIVITY_FLUSH_CRON: 'off',
-      RECONCILE_CRON: 'off',
-      LOG_LEVEL: 'silent',
-    },
+    inProcessEnv(sf, { DATABASE_URL: 'sqlite::memory:' }),
     'live',
   );
   const db = await openDatabase(config.database);

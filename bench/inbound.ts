@@ -14,9 +14,8 @@
  */
 import { spawn, ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { AddressInfo, createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -32,6 +31,7 @@ import { Notification } from '../src/notifications/notification.entity';
 import { SenderNumber } from '../src/numbers/sender-number.entity';
 import { TwilioStandIn, twilioSignature } from '../src/sandbox/twilio';
 import { OutboxEntry } from '../src/outbox/outbox-entry.entity';
+import { freePort, serviceCpuMs, stopService } from './support/service-process';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
     if (lost !== 0 || counts.outbox !== sent || counts.notifications !== sent) process.exitCode = 1;
   } finally {
     agent.destroy();
-    await stopService(server);
+    await stopService(server, 5_000);
     await twilio.stop();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -265,36 +265,6 @@ async function startService(env: Record<string, string>): Promise<ChildProcess> 
     if (Date.now() > deadline) throw new Error('the service did not start within 30 s');
     await new Promise((r) => setTimeout(r, 100));
   }
-}
-
-async function stopService(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-  if (child.exitCode === null) child.kill('SIGKILL');
-}
-
-/** CPU time (user + system) the service process has used so far, from /proc (Linux); NaN elsewhere. */
-function serviceCpuMs(child: ChildProcess): number {
-  try {
-    // fields after the parenthesised command name: state is #3, utime #14, stime #15 (clock ticks, 100/s on Linux)
-    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return NaN;
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 main().catch((error: unknown) => {

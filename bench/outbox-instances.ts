@@ -19,8 +19,9 @@ import { createApp } from '../src/create-app';
 import { openDatabase } from '../src/database/data-source';
 import { Message } from '../src/messaging/message.entity';
 import { OutboxEntry } from '../src/outbox/outbox-entry.entity';
-import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, SalesforceStandIn, seedDemoOrg } from '../src/sandbox/salesforce';
+import { SalesforceStandIn, seedDemoOrg } from '../src/sandbox/salesforce';
 import { ActivityFlushService } from '../src/sync/activity-flush.service';
+import { inProcessEnv } from './support/in-process-env';
 
 process.env.LOG_LEVEL ??= 'silent';
 
@@ -43,20 +44,7 @@ async function main(): Promise<void> {
     const org = seedDemoOrg(sf);
     const configs = Array.from({ length: INSTANCES }, (_, i) =>
       loadConfig(
-        {
-          DATABASE_URL: url.toString(),
-          DATABASE_POOL_SIZE: '4',
-          INSTANCE_NAME: `bench-${i + 1}`,
-          ADMIN_API_KEY: 'bench-admin-key-0123456789',
-          SALESFORCE_INSTANCE_URL: sf.url,
-          SALESFORCE_LOGIN_URL: sf.url,
-          SALESFORCE_CLIENT_ID: DEFAULT_CLIENT_ID,
-          SALESFORCE_CLIENT_SECRET: DEFAULT_CLIENT_SECRET,
-          TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
-          TWILIO_AUTH_TOKEN: 'bench-twilio-auth-token',
-          MIRROR_CRON: 'off', FULL_RESYNC_CRON: 'off', ACTIVITY_FLUSH_CRON: 'off', RECONCILE_CRON: 'off', REPLY_SWEEP_CRON: 'off', DELIVERY_RECONCILE_CRON: 'off',
-          LOG_LEVEL: 'silent',
-        },
+        inProcessEnv(sf, { DATABASE_URL: url.toString(), DATABASE_POOL_SIZE: '4', INSTANCE_NAME: `bench-${i + 1}` }),
         'live',
       ),
     );

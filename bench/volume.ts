@@ -20,7 +20,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { AddressInfo, createServer } from 'node:net';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -35,6 +34,7 @@ import { TwilioStandIn, twilioSignature } from '../src/sandbox/twilio';
 import { fillHistory, prospectId, prospectPhone, repApiKey, repNumber, REPS, seedWorld } from './volume/fill';
 import { closedLoop, LoadResult, median, sendEach, Shot, sleep } from './volume/load';
 import { AllResults, EngineResults, LoadFigure, renderMarkdown, VolumeFigures } from './volume/report';
+import { freePort, serviceCpuMs, stopService } from './support/service-process';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const num = (name: string, normal: number, quick: number) => Number(process.env[name] ?? (QUICK ? quick : normal));
@@ -423,35 +423,6 @@ async function startService(env: Record<string, string>): Promise<ChildProcess> 
     if (Date.now() > deadline) throw new Error('the service did not start within 60 s');
     await sleep(100);
   }
-}
-
-async function stopService(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  await Promise.race([exited, sleep(10_000)]);
-  if (child.exitCode === null) child.kill('SIGKILL');
-}
-
-/** CPU time (user + system) the service has used so far, from /proc (Linux); NaN elsewhere. */
-function serviceCpuMs(child: ChildProcess): number {
-  try {
-    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return NaN;
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function log(line: string): void {
