@@ -133,4 +133,40 @@ describe.each(backends)('UnitOfWork and Sql on %s', (_name, makeBackend) => {
     });
     expect(seen).toEqual(['a', 'b']);
   });
+
+  // only PostgreSQL runs transactions side by side (SQLite one at a time: two units never interleave)
+  (_name === 'PostgreSQL' ? it : it.skip)('runs a deadlock’s victim again in a new transaction: both units commit, each exactly once', async () => {
+    await uow.unit(async (tx) => {
+      await insert(tx, 'a', 0);
+      await insert(tx, 'b', 0);
+    });
+    const runs = { first: 0, second: 0 };
+    const firstHoldsA = deferred();
+    const secondHoldsB = deferred();
+    // each takes one row, waits until the other took the other row, then asks for it: a deadlock
+    const first = uow.unit(async (tx) => {
+      runs.first++;
+      await tx.run('UPDATE t SET n = n + 1 WHERE id = $1', ['a']);
+      firstHoldsA.resolve();
+      if (runs.first === 1) await secondHoldsB.promise;
+      await tx.run('UPDATE t SET n = n + 1 WHERE id = $1', ['b']);
+    });
+    await firstHoldsA.promise;
+    const second = uow.unit(async (tx) => {
+      runs.second++;
+      await tx.run('UPDATE t SET n = n + 10 WHERE id = $1', ['b']);
+      secondHoldsB.resolve();
+      await tx.run('UPDATE t SET n = n + 10 WHERE id = $1', ['a']);
+    });
+    await expect(Promise.all([first, second])).resolves.toEqual([undefined, undefined]);
+    // one of them was the victim and ran a second time; what both wrote is there once
+    expect(runs.first + runs.second).toBe(3);
+    expect((await uow.sql.query<{ n: unknown }>('SELECT n FROM t ORDER BY id')).map((r) => int(r.n))).toEqual([11, 11]);
+  });
 });
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { Sql, SqlEngine, SqlRow, SqlValue } from './sql';
 import { sqlDriver, SqlDriver, SqlSession } from './sql-drivers';
+import { isTransientConflict } from './transient-conflict';
 
 /** A unit of work's connection: plain SQL through the executor, or TypeORM's manager, in one transaction. */
 export class Tx extends Sql {
@@ -26,7 +27,16 @@ interface Pending {
   work: (tx: Tx) => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
+  /** transactions this unit was rolled back in because of another one (isTransientConflict) */
+  conflicts: number;
 }
+
+/**
+ * Transactions a unit is tried in while PostgreSQL keeps giving up on it because of another writer
+ * (a deadlock's victim, a serialization failure): once the other committed, a new transaction
+ * meets its rows instead.
+ */
+const CONFLICT_ATTEMPTS = 3;
 
 /**
  * Units per transaction. PostgreSQL slows every snapshot once a transaction holds more than 64
@@ -57,6 +67,9 @@ function transactionsAtOnce(dataSource: DataSource): number {
  * each turning a burst of concurrent requests into one BEGIN … COMMIT on one pooled connection
  * (units must be safe under concurrent transactions there anyway: other instances write too).
  *
+ * A unit PostgreSQL rolled back because of another writer (a deadlock, a serialization failure)
+ * runs again in a later transaction, so callers see such a conflict only when it keeps recurring.
+ *
  * Never await network I/O inside a unit (it holds every other writer), never write outside one,
  * never start a unit from inside another (it would wait for a transaction that waits for it).
  */
@@ -80,7 +93,7 @@ export class UnitOfWork {
 
   unit<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject, conflicts: 0 });
       if (this.open < this.atOnce) this.schedule();
     });
   }
@@ -165,12 +178,25 @@ export class UnitOfWork {
       // the transaction itself failed (BEGIN, a savepoint, COMMIT): nothing of the batch was kept
       if (queryRunner?.isTransactionActive) await queryRunner.rollbackTransaction().catch(() => undefined);
       if (queryRunner) await queryRunner.release().catch(() => undefined);
-      for (const unit of batch) unit.reject(error);
-      for (const unit of retry) unit.reject(error);
+      for (const unit of [...batch, ...retry]) this.fail(unit, error);
       return [];
     }
     await queryRunner.release();
-    outcomes.forEach((outcome, i) => (outcome.ok ? batch[i].resolve(outcome.value) : batch[i].reject(outcome.error)));
+    outcomes.forEach((outcome, i) => (outcome.ok ? batch[i].resolve(outcome.value) : this.fail(batch[i], outcome.error)));
     return retry;
+  }
+
+  /**
+   * A unit rolled back because of another writer runs again in a later transaction (queued: it
+   * starts once this batch ends) and is answered with the conflict at the CONFLICT_ATTEMPTS-th;
+   * any other failure is its answer.
+   */
+  private fail(unit: Pending, error: unknown): void {
+    if (isTransientConflict(error) && unit.conflicts + 1 < CONFLICT_ATTEMPTS) {
+      unit.conflicts++;
+      this.queue.push(unit);
+    } else {
+      unit.reject(error);
+    }
   }
 }

@@ -1,6 +1,6 @@
 import type { AppConfig } from '../config/app-config';
 import type { UnitOfWork } from '../database/unit-of-work';
-import { InboundService, InboundResult } from './inbound.service';
+import { InboundService } from './inbound.service';
 
 const deadlock = () => Object.assign(new Error('deadlock detected'), { code: '40P01' });
 const sms = { messageSid: 'SM0123456789abcdef0123456789abcdef', from: '+16175550100', to: '+14155550100', body: 'STOP' };
@@ -13,23 +13,18 @@ function serviceOver(unit: jest.Mock): InboundService {
   return new InboundService(uow, unused, unused, unused, unused, unused, unused, config);
 }
 
-describe('InboundService on a PostgreSQL deadlock', () => {
-  it('stores the message in a new transaction when the first was chosen as the victim', async () => {
-    const replay: InboundResult = { duplicate: true, messageSid: sms.messageSid };
-    const unit = jest.fn().mockRejectedValueOnce(deadlock()).mockResolvedValueOnce(replay);
-    await expect(serviceOver(unit).receive(sms)).resolves.toEqual(replay);
-    expect(unit).toHaveBeenCalledTimes(2);
-  });
-
-  it('gives up after three transactions, with the database error', async () => {
-    const unit = jest.fn().mockRejectedValue(deadlock());
-    await expect(serviceOver(unit).receive(sms)).rejects.toMatchObject({ code: '40P01' });
-    expect(unit).toHaveBeenCalledTimes(3);
-  });
-
-  it('does not retry other errors', async () => {
-    const unit = jest.fn().mockRejectedValue(Object.assign(new Error('terminating connection'), { code: '57P01' }));
-    await expect(serviceOver(unit).receive(sms)).rejects.toMatchObject({ code: '57P01' });
+describe('InboundService storing a keyword message', () => {
+  it('answers a MessageSid another writer stored meanwhile (its unique index refused this one) as a duplicate', async () => {
+    const unit = jest.fn().mockRejectedValue(Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' }));
+    await expect(serviceOver(unit).receive(sms)).resolves.toEqual({ duplicate: true, messageSid: sms.messageSid });
     expect(unit).toHaveBeenCalledTimes(1);
+  });
+
+  it('passes any other failure on after one unit of work: a deadlock is retried by the unit of work itself', async () => {
+    for (const error of [deadlock(), Object.assign(new Error('terminating connection'), { code: '57P01' })]) {
+      const unit = jest.fn().mockRejectedValue(error);
+      await expect(serviceOver(unit).receive(sms)).rejects.toBe(error);
+      expect(unit).toHaveBeenCalledTimes(1);
+    }
   });
 });

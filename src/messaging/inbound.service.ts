@@ -51,10 +51,6 @@ interface Pending {
 /** The most plain replies written in one transaction (19 columns a message stays far below bind limits). */
 export const MAX_BATCH = 200;
 
-/** Transactions a message is tried in when PostgreSQL keeps choosing it as a deadlock's victim. */
-const CONFLICT_ATTEMPTS = 3;
-
-
 /**
  * Inbound SMS (CONTRACT §2 Webhooks): stores a reply once per MessageSid, files it in the thread of
  * the prospects holding the number, applies opt-out/opt-in keywords to the org-wide consent state,
@@ -114,18 +110,12 @@ export class InboundService {
   // ---- one message (keywords, and the fallback of a batch) ------------------------------------
 
   private async receiveOne(sms: InboundSms, classification: InboundClassification): Promise<InboundResult> {
-    let result: InboundResult | null = null;
-    for (let attempt = 1; !result; attempt++) {
-      try {
-        result = await this.uow.unit((tx) => this.recordOne(tx, sms, classification));
-      } catch (error) {
-        // Two deliveries of one MessageSid racing on PostgreSQL: the unique index turns the second away.
-        if (isUniqueViolation(error)) return { duplicate: true, messageSid: sms.messageSid };
-        // or a deadlock with the transaction storing the other: once that one committed, a new
-        // transaction finds its row
-        if (!isTransientConflict(error) || attempt >= CONFLICT_ATTEMPTS) throw error;
-      }
-    }
+    // two deliveries of one MessageSid racing on PostgreSQL: the unique index turns the second away
+    // (the unit of work runs a deadlock's victim again itself)
+    const result = await this.uow.unit((tx) => this.recordOne(tx, sms, classification)).catch((error: unknown) => {
+      if (isUniqueViolation(error)) return { duplicate: true as const, messageSid: sms.messageSid };
+      throw error;
+    });
     if (result.duplicate) return result;
     this.publish(result);
     if (result.reply) result.reply = await this.sendReply(result.reply);
@@ -206,7 +196,8 @@ export class InboundService {
         return;
       }
       // Another writer stored one of these sids meanwhile, or was storing one (PostgreSQL: a unique
-      // violation, or a deadlock over the sids both took): settle them one by one.
+      // violation, or deadlocks over the sids both took that the unit of work's own retries did
+      // not get past): settle them one by one.
       await Promise.all(batch.map((item) => this.receiveOne(item.sms, item.classification).then(item.resolve, item.reject)));
       return;
     }
