@@ -52,7 +52,7 @@ const FULL_THREAD = THREAD_PAGE_DEFAULT + 1;
 const ROOT = join(__dirname, '..', '..');
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const measures = (what: 'sends' | 'inbound' | 'thread') => !ONLY || ONLY.includes(what);
-const SKIPPED: LoadFigure = { perSecond: NaN, runs: [], p50: NaN, p99: NaN, cpuMs: NaN, errors: 0 };
+const SKIPPED: LoadFigure = { perSecond: NaN, runs: [], p50: NaN, p99: NaN, cpuMs: NaN, answered: 0, errors: 0 };
 
 /** One volume under measurement: its own database, filled once, and its own running service. */
 interface Subject {
@@ -202,23 +202,19 @@ async function measure(subjects: Subject[], twilio: TwilioStandIn): Promise<Volu
   };
   const sends = measures('sends') ? await figures('sends', subjects, (s) => () => send(s), 201) : subjects.map(() => SKIPPED);
   const inbound = measures('inbound') ? await figures('inbound', subjects, answer, 200) : subjects.map(() => SKIPPED);
-  const out: VolumeFigures[] = [];
-  for (const [i, subject] of subjects.entries()) {
-    const base = { messages: subject.messages, sends: sends[i], inbound: inbound[i] };
-    if (!measures('thread')) {
-      out.push({ ...base, thread: { p50: NaN, p99: NaN, samples: 0 }, threadUnderLoad: SKIPPED, loadAverage: loadavg() });
-      continue;
-    }
-    const threads = await fillThreads(subject.config, subject.baseUrl, reply(subject));
-    await quiesce(subjects);
-    const page = (): Shot => ({ method: 'GET', path: `/api/prospects/${prospectId(threads[pick(threads.length)])}/messages`, headers: auth(pick(REPS)) });
-    const one = await closedLoop(subject.baseUrl, 1, 1, THREAD_SECONDS, 200, page);
-    const loaded = await closedLoop(subject.baseUrl, CONCURRENCY, 1, SECONDS, 200, page);
-    log(`${label(subject.volume)}: thread page p50 ${one.p50.toFixed(2)} ms, p99 ${one.p99.toFixed(2)} ms one at a time (${one.ok} pages); ${Math.round(loaded.perSecond)}/s at c=${CONCURRENCY}, p99 ${loaded.p99.toFixed(1)} ms`);
-    if (Object.keys(one.other).length + Object.keys(loaded.other).length > 0) log(`thread page: unexpected answers ${JSON.stringify({ ...one.other, ...loaded.other })}`);
-    out.push({ ...base, thread: { p50: one.p50, p99: one.p99, samples: one.ok }, threadUnderLoad: toFigure([loaded], NaN), loadAverage: loadavg() });
-  }
-  return out;
+  const base = (i: number) => ({ messages: subjects[i].messages, sends: sends[i], inbound: inbound[i] });
+  if (!measures('thread')) return subjects.map((_, i) => ({ ...base(i), thread: { p50: NaN, p99: NaN, samples: 0 }, threadUnderLoad: SKIPPED, loadAverage: loadavg() }));
+  const threads = new Map<Subject, number[]>();
+  for (const subject of subjects) threads.set(subject, await fillThreads(subject.config, subject.baseUrl, reply(subject)));
+  const page = (subject: Subject) => {
+    const held = threads.get(subject)!;
+    return (): Shot => ({ method: 'GET', path: `/api/prospects/${prospectId(held[pick(held.length)])}/messages`, headers: auth(pick(REPS)) });
+  };
+  // what a rep opening a thread waits (one request at a time), then pages under the load above;
+  // in runs taken by the volumes in turn, as sends and inbound are
+  const one = await figures('thread page one at a time', subjects, page, 200, 1, THREAD_SECONDS);
+  const loaded = await figures('thread pages', subjects, page, 200);
+  return subjects.map((_, i) => ({ ...base(i), thread: { p50: one[i].p50, p99: one[i].p99, samples: one[i].answered }, threadUnderLoad: loaded[i], loadAverage: loadavg() }));
 }
 
 /**
@@ -305,7 +301,7 @@ async function quiesce(subjects: readonly Subject[]): Promise<void> {
  * order every other round, so none always follows the same one); per volume the median run, with
  * its service's CPU per answer.
  */
-async function figures(name: string, subjects: readonly Subject[], shots: (subject: Subject) => () => Shot, expect: number): Promise<LoadFigure[]> {
+async function figures(name: string, subjects: readonly Subject[], shots: (subject: Subject) => () => Shot, expect: number, concurrency = CONCURRENCY, seconds = SECONDS): Promise<LoadFigure[]> {
   const runs = subjects.map((): LoadResult[] => []);
   const cpu = subjects.map(() => ({ ms: 0, answered: 0 }));
   for (let run = 0; run < RUNS; run++) {
@@ -317,7 +313,7 @@ async function figures(name: string, subjects: readonly Subject[], shots: (subje
       let runCpuMs = NaN;
       let driverBefore = process.cpuUsage();
       let driverMs = NaN;
-      const result = await closedLoop(baseUrl, CONCURRENCY, run === 0 ? WARMUP : 1, SECONDS, expect, shots(subjects[i]), {
+      const result = await closedLoop(baseUrl, concurrency, run === 0 ? WARMUP : 1, seconds, expect, shots(subjects[i]), {
         start: () => {
           cpuBefore = serviceCpuMs(service);
           driverBefore = process.cpuUsage();
@@ -346,6 +342,7 @@ function toFigure(runs: LoadResult[], cpuMs: number): LoadFigure {
     p50: mid.p50,
     p99: mid.p99,
     cpuMs,
+    answered: runs.reduce((sum, r) => sum + r.ok, 0),
     errors: runs.reduce((sum, r) => sum + Object.values(r.other).reduce((a, b) => a + b, 0), 0),
   };
 }

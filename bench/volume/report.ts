@@ -7,6 +7,8 @@ export interface LoadFigure {
   p99: number;
   /** service CPU (user + system) per answered request, ms */
   cpuMs: number;
+  /** requests answered as expected, over every run */
+  answered: number;
   errors: number;
 }
 
@@ -63,8 +65,8 @@ export function renderMarkdown(all: AllResults): string {
     '  the sid index as Twilio\'s random ones are. The filled history is then',
     '  checkpointed (SQLite: `wal_checkpoint(TRUNCATE)`; PostgreSQL: `CHECKPOINT`). Each volume has',
     '  a database of its own with a service running on it, and real HTTP load runs against them:',
-    '  sends, then inbound, then thread pages. Within sends and within inbound the volumes take turns',
-    '  run by run (reversed every other round), so the machine\'s drift over the minutes of a bench',
+    '  sends, then inbound, then thread pages. Within each the volumes take turns run by run',
+    '  (reversed every other round), so the machine\'s drift over the minutes of a bench',
     '  falls on every volume alike; the load of one run adds rows too.',
     '- Load: a closed loop of `concurrency` keep-alive connections (autocannon-like, node:http),',
     '  warm-up first, then `runs` × `seconds`; the figure is the median run.',
@@ -74,7 +76,8 @@ export function renderMarkdown(all: AllResults): string {
     '    duplicate check, conversation match, message + outbox + notification), each a reply to one of',
     '    the texts the same service sent in the sends phase (that rep\'s number, that prospect).',
     '  - **thread page**: `GET /api/prospects/{id}/messages` (50 a page) one request at a time',
-    '    (p50/p99 of what a rep waits), and under the same c=32 load; the threads of 1,000 prospects,',
+    '    (p50/p99 of what a rep waits: the median run, `runs` × 10 s), and under the same c=32 load;',
+    '    the threads of 1,000 prospects,',
     '    the same at every volume, each holding more than a page (on the empty database they are first',
     '    topped up with replies through the webhook), so every volume is measured on full pages.',
     '- Before each run the services are left idle until their writes have settled (their WAL',
