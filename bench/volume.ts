@@ -29,7 +29,7 @@ import type { DatabaseConfig } from '../src/config/app-config';
 import { dataSourceOptions, openDatabase } from '../src/database/data-source';
 import { THREAD_PAGE_DEFAULT } from '../src/messaging/thread-page';
 import { SalesforceStandIn } from '../src/sandbox/salesforce';
-import { standInEnv } from '../src/sandbox/sandbox';
+import { SCHEDULES_OFF, standInEnv } from '../src/sandbox/sandbox';
 import { TwilioStandIn, twilioSignature } from '../src/sandbox/twilio';
 import { fillHistory, prospectId, prospectPhone, repApiKey, repNumber, REPS, seedWorld } from './volume/fill';
 import { closedLoop, LoadResult, median, sendEach, Shot, sleep } from './volume/load';
@@ -158,12 +158,7 @@ async function startSubject(volume: number, config: DatabaseConfig, salesforce: 
     PUBLIC_BASE_URL: baseUrl,
     DATABASE_URL: config.type === 'sqlite' ? `sqlite:${config.path}` : config.url,
     ADMIN_API_KEY: randomBytes(24).toString('hex'),
-    MIRROR_CRON: 'off',
-    FULL_RESYNC_CRON: 'off',
-    ACTIVITY_FLUSH_CRON: 'off',
-    RECONCILE_CRON: 'off',
-    DELIVERY_RECONCILE_CRON: 'off',
-    REPLY_SWEEP_CRON: 'off',
+    ...SCHEDULES_OFF,
     QUIET_HOURS: 'off',
     LOG_LEVEL: 'silent',
   });

@@ -5,12 +5,10 @@ import { WebhookFields, WebhookForm } from '../http/webhook-form';
 import { DomainError } from '../common/domain-error';
 import { InboundService } from './inbound.service';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
+import { EMPTY_TWIML } from './twilio/twiml';
 
 /** The longest MessageSid stored (messages.provider_sid). */
 const MAX_SID_LENGTH = 64;
-
-/** An empty TwiML answer: replies go out through the API (see InboundService), not in TwiML. */
-export const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
 
 @ApiTags('webhooks')
 @Controller('webhooks/twilio')

@@ -49,15 +49,32 @@ export async function startSandbox(givenEnv: Record<string, string | undefined>)
 /** The settings that point the service at started stand-ins (Salesforce through client credentials). */
 export function standInEnv(salesforce: SalesforceStandIn, twilio: TwilioStandIn): Record<string, string> {
   return {
-    SALESFORCE_INSTANCE_URL: salesforce.url,
-    SALESFORCE_LOGIN_URL: salesforce.url,
-    SALESFORCE_CLIENT_ID: DEFAULT_CLIENT_ID,
-    SALESFORCE_CLIENT_SECRET: DEFAULT_CLIENT_SECRET,
+    ...salesforceStandInEnv(salesforce),
     TWILIO_ACCOUNT_SID: twilio.accountSid,
     TWILIO_AUTH_TOKEN: twilio.authToken,
     TWILIO_API_BASE_URL: twilio.url,
   };
 }
+
+/** The settings that point the service at a started Salesforce stand-in, through client credentials. */
+export function salesforceStandInEnv(salesforce: SalesforceStandIn): Record<string, string> {
+  return {
+    SALESFORCE_INSTANCE_URL: salesforce.url,
+    SALESFORCE_LOGIN_URL: salesforce.url,
+    SALESFORCE_CLIENT_ID: DEFAULT_CLIENT_ID,
+    SALESFORCE_CLIENT_SECRET: DEFAULT_CLIENT_SECRET,
+  };
+}
+
+/** Every scheduled job off, for a service whose work is driven by its caller (a test, a bench). */
+export const SCHEDULES_OFF: Readonly<Record<string, string>> = {
+  MIRROR_CRON: 'off',
+  FULL_RESYNC_CRON: 'off',
+  ACTIVITY_FLUSH_CRON: 'off',
+  RECONCILE_CRON: 'off',
+  REPLY_SWEEP_CRON: 'off',
+  DELIVERY_RECONCILE_CRON: 'off',
+};
 
 export interface SandboxRep {
   name: string;

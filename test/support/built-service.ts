@@ -1,6 +1,7 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { SCHEDULES_OFF } from '../../src/sandbox/sandbox';
 
 /**
  * The built service (`tsc` output run as `node main.js serve`) as child processes, the way it
@@ -30,16 +31,7 @@ export function buildService(name: string): { dir: string; remove: () => void } 
 }
 
 /** The settings every test instance shares: stand-ins aside, no schedule runs by itself. */
-export const QUIET_SETTINGS: Record<string, string> = {
-  LOG_LEVEL: 'warn',
-  QUIET_HOURS: 'off',
-  MIRROR_CRON: 'off',
-  FULL_RESYNC_CRON: 'off',
-  ACTIVITY_FLUSH_CRON: 'off',
-  RECONCILE_CRON: 'off',
-  REPLY_SWEEP_CRON: 'off',
-  DELIVERY_RECONCILE_CRON: 'off',
-};
+export const QUIET_SETTINGS: Record<string, string> = { LOG_LEVEL: 'warn', QUIET_HOURS: 'off', ...SCHEDULES_OFF };
 
 export interface ServiceProcess {
   url: string;

@@ -2,7 +2,7 @@ import { Controller, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../../auth/principal';
 import { WebhookFields, WebhookForm } from '../../http/webhook-form';
-import { EMPTY_TWIML } from '../inbound.controller';
+import { EMPTY_TWIML } from '../twilio/twiml';
 import { TwilioSignatureGuard } from '../twilio-signature.guard';
 import { toDeliveryStatus } from '../twilio/twilio-status.util';
 import { DeliveryStatusService } from './delivery-status.service';
