@@ -8,6 +8,7 @@ import { openDatabase } from '../src/database/data-source';
 import '../src/app.module'; // loads every context, so each registers its entities as the service does
 import { Tx, UnitOfWork } from '../src/database/unit-of-work';
 import { Message } from '../src/messaging/message.entity';
+import { MessagesStore } from '../src/messaging/messages.store';
 import { OutboxStore } from '../src/outbox/outbox.store';
 import { OutboxEntry } from '../src/outbox/outbox-entry.entity';
 import { aMessage } from './factories/activity.factory';
@@ -59,12 +60,13 @@ describe.each(backends)('database on %s', (_name, makeBackend) => {
   it('keeps overlapping transactions atomic: a message and its outbox entry both or neither', async () => {
     const unitOfWork = new UnitOfWork(dataSource);
     const outbox = new OutboxStore(unitOfWork);
+    const messageStore = new MessagesStore(unitOfWork.sql);
     const attempts = Array.from({ length: 200 }, (_, i) => i);
     const results = await Promise.allSettled(
       attempts.map((i) =>
         unitOfWork.unit(async (tx) => {
           const message = aMessage({ status: 'queued', body: `message ${i}` });
-          await tx.manager.getRepository(Message).insert(message);
+          await messageStore.insert(tx, [message]);
           await sleep(i % 3); // real awaiting between the two writes lets transactions overlap
           if (i % 4 === 0) throw new Error(`refused ${i}`);
           await outbox.enqueue(tx, [{ kind: 'task_upsert', aggregateId: message.id }], new Date().toISOString());

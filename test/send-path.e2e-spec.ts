@@ -116,17 +116,17 @@ describe.each(backends)('the send path on %s: MessagesStore, OutboxStore, Delive
     });
 
     it('keeps every message with its outbox entry while other units of work commit and roll back around it', async () => {
-      const messages = Array.from({ length: 60 }, () => queued());
+      const sent = Array.from({ length: 60 }, () => queued());
       const doomed: string[] = [];
-      const work = messages.flatMap((m, i) => {
+      const work = sent.flatMap((m, i) => {
         const others = [store.insertQueued(m)];
         if (i % 3 === 0) {
           const id = randomUUID();
           doomed.push(id);
           others.push(
             uow
-              .run(async (manager) => {
-                await manager.getRepository(Message).insert(queued({ id }));
+              .unit(async (tx) => {
+                await messages.insert(tx, [queued({ id })]);
                 await new Promise((r) => setTimeout(r, 1));
                 throw new Error('rolled back on purpose');
               })
@@ -136,7 +136,7 @@ describe.each(backends)('the send path on %s: MessagesStore, OutboxStore, Delive
         return others;
       });
       await Promise.all(work);
-      for (const m of messages) expect(await outboxOf(m.id)).toHaveLength(1);
+      for (const m of sent) expect(await outboxOf(m.id)).toHaveLength(1);
       for (const id of doomed) expect(await dataSource.getRepository(Message).existsBy({ id })).toBe(false);
     });
   });

@@ -6,6 +6,7 @@ import type { DatabaseConfig } from '../src/config/app-config';
 import { openDatabase } from '../src/database/data-source';
 import { isUniqueViolation } from '../src/database/unique-violation';
 import { bool, int, placeholders, valuesList } from '../src/database/sql';
+import { sqlDriver } from '../src/database/sql-drivers';
 import { Tx, UnitOfWork } from '../src/database/unit-of-work';
 import { createScratchDatabase, onPostgres } from './support/postgres';
 
@@ -107,12 +108,12 @@ describe.each(backends)('UnitOfWork and Sql on %s', (_name, makeBackend) => {
     expect(await seenByLoser).toEqual([true, ['a']]);
   });
 
-  it('keeps 300 overlapping units atomic, TypeORM manager writes included, in far fewer transactions', async () => {
-    const transactions = jest.spyOn(dataSource, 'createQueryRunner');
+  it('keeps 300 overlapping units atomic, in far fewer transactions', async () => {
+    const transactions = jest.spyOn(sqlDriver(dataSource), 'begin');
     const work = Array.from({ length: 300 }, (_, i) =>
       uow.unit(async (tx) => {
         await insert(tx, `u${String(i).padStart(3, '0')}`, i);
-        await tx.manager.query(tx.engine === 'postgres' ? 'UPDATE t SET n = n + 1000 WHERE id = $1' : 'UPDATE t SET n = n + 1000 WHERE id = ?', [`u${String(i).padStart(3, '0')}`]);
+        await tx.run('UPDATE t SET n = n + 1000 WHERE id = $1', [`u${String(i).padStart(3, '0')}`]);
         if (i % 7 === 0) throw new Error('rolled back on purpose');
       }),
     );
@@ -123,6 +124,23 @@ describe.each(backends)('UnitOfWork and Sql on %s', (_name, makeBackend) => {
     const rows = await uow.sql.query<{ id: string; n: unknown }>('SELECT id, n FROM t');
     expect(rows).toHaveLength(257);
     expect(rows.every((r) => Number(r.id.slice(1)) % 7 !== 0 && int(r.n) === Number(r.id.slice(1)) + 1000)).toBe(true);
+  });
+
+  it('keeps the units of several units of work on one data source atomic, their transactions awaiting real I/O', async () => {
+    const uows = [new UnitOfWork(dataSource), new UnitOfWork(dataSource), uow];
+    const settled = await Promise.allSettled(
+      Array.from({ length: 90 }, (_, i) =>
+        uows[i % 3].unit(async (tx) => {
+          await insert(tx, `w${String(i).padStart(2, '0')}`, i);
+          await new Promise((resolve) => setTimeout(resolve, i % 2));
+          await tx.run('UPDATE t SET n = n + 1000 WHERE id = $1', [`w${String(i).padStart(2, '0')}`]);
+        }),
+      ),
+    );
+    expect(settled.filter((r) => r.status === 'rejected')).toEqual([]);
+    const rows = await uow.sql.query<{ id: string; n: unknown }>('SELECT id, n FROM t');
+    expect(rows).toHaveLength(90);
+    expect(rows.every((r) => int(r.n) === Number(r.id.slice(1)) + 1000)).toBe(true);
   });
 
   it('a unit sees its own writes and those of the units committed before it', async () => {

@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Pool, PoolClient, QueryConfig } from 'pg';
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { Sql, SqlEngine, SqlRow, SqlValue, toPositional } from './sql';
 import { openSyncedFile } from './synced-file';
 
@@ -13,13 +13,20 @@ export interface SqlDriver {
   readonly engine: SqlEngine;
   /** statements outside any transaction: the pool on PostgreSQL, the one handle on SQLite */
   readonly root: Sql;
-  /** statements on the connection of a TypeORM query runner (a unit of work's transaction) */
-  session(queryRunner: QueryRunner): Promise<SqlSession>;
+  /** a transaction begun on a connection of its own; end it with commit or rollback, then release it */
+  begin(): Promise<SqlTransaction>;
 }
 
 export abstract class SqlSession extends Sql {
   /** one or more statements without parameters (transaction control, savepoints) */
   abstract exec(text: string): Promise<void>;
+}
+
+export interface SqlTransaction extends SqlSession {
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+  /** gives the connection back, once the transaction ended (or failed to) */
+  release(): void;
 }
 
 const drivers = new WeakMap<DataSource, SqlDriver>();
@@ -92,17 +99,62 @@ class SqliteSql extends SqlSession {
   }
 }
 
+/** A SQLite transaction: it holds the one connection alone until released. */
+class SqliteTransaction extends SqlSession implements SqlTransaction {
+  readonly engine = 'sqlite' as const;
+
+  constructor(
+    private readonly on: SqlSession,
+    private readonly free: () => void,
+  ) {
+    super();
+  }
+  query<T extends object = SqlRow>(text: string, params?: readonly SqlValue[]): Promise<T[]> {
+    return this.on.query<T>(text, params);
+  }
+  run(text: string, params?: readonly SqlValue[]): Promise<number> {
+    return this.on.run(text, params);
+  }
+  exec(text: string): Promise<void> {
+    return this.on.exec(text);
+  }
+  commit(): Promise<void> {
+    return this.on.exec('COMMIT');
+  }
+  rollback(): Promise<void> {
+    return this.on.exec('ROLLBACK');
+  }
+  release(): void {
+    this.free();
+  }
+}
+
 function sqliteDriver(dataSource: DataSource): SqlDriver {
   // TypeORM's better-sqlite3 driver holds the one connection every query runner shares.
   const handle = () => (dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection;
   const sql = new SqliteSql(handle);
-  // Before a transaction (none is open then: SQLite runs one at a time) the WAL may be due to start over.
-  const session = async () => {
-    const checkpointer = checkpointers.get(dataSource);
-    if (checkpointer?.restartDue) await checkpointer.catchUp();
-    return sql;
+  // One transaction at a time on the one connection, however many units of work share the data
+  // source: each begins once the one before it was released.
+  let connectionFree = Promise.resolve();
+  const begin = async () => {
+    const previous = connectionFree;
+    let free!: () => void;
+    connectionFree = new Promise<void>((resolve) => (free = resolve));
+    await previous;
+    try {
+      // Before a transaction (none is open then) the WAL may be due to start over.
+      const checkpointer = checkpointers.get(dataSource);
+      if (checkpointer?.restartDue) await checkpointer.catchUp();
+      // the write lock at once: a read-then-write transaction could otherwise find, at its first
+      // write, that another process (the CLI) wrote since it read, and fail instead of waiting
+      await sql.exec('BEGIN IMMEDIATE');
+      return new SqliteTransaction(sql, free);
+    } catch (error) {
+      free();
+      throw error;
+    }
   };
-  return { engine: 'sqlite', root: sql, session };
+  return { engine: 'sqlite', root: sql, begin };
 }
 
 // ---- PostgreSQL --------------------------------------------------------------------------------
@@ -148,16 +200,48 @@ class PostgresSql extends SqlSession {
   }
 }
 
+/** A transaction on a pooled connection of its own; one that could not be rolled back is not given back to the pool. */
+class PostgresTransaction extends PostgresSql implements SqlTransaction {
+  private broken: Error | undefined;
+
+  constructor(
+    private readonly client: PoolClient,
+    names: StatementNames,
+  ) {
+    super(client, names);
+  }
+  async commit(): Promise<void> {
+    await this.client.query('COMMIT');
+  }
+  async rollback(): Promise<void> {
+    try {
+      await this.client.query('ROLLBACK');
+    } catch (error) {
+      this.broken = error as Error;
+      throw error;
+    }
+  }
+  release(): void {
+    this.client.release(this.broken);
+  }
+}
+
 function postgresDriver(dataSource: DataSource): SqlDriver {
   const names = new StatementNames();
   // TypeORM's pool (sized by DATABASE_POOL_SIZE), created when the data source was initialised
   const pool = () => (dataSource.driver as unknown as { master: Pool }).master;
   const root = new PostgresSql({ query: ((config: QueryConfig) => pool().query(config)) as Pool['query'] }, names);
-  return {
-    engine: 'postgres',
-    root,
-    session: async (queryRunner) => new PostgresSql((await queryRunner.connect()) as PoolClient, names),
+  const begin = async () => {
+    const client = await pool().connect();
+    try {
+      await client.query('BEGIN');
+    } catch (error) {
+      client.release(error as Error);
+      throw error;
+    }
+    return new PostgresTransaction(client, names);
   };
+  return { engine: 'postgres', root, begin };
 }
 
 // ---- SQLite WAL checkpoints --------------------------------------------------------------------

@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Sql, SqlEngine, SqlRow, SqlValue } from './sql';
-import { sqlDriver, SqlDriver, SqlSession } from './sql-drivers';
+import { sqlDriver, SqlDriver, SqlSession, SqlTransaction } from './sql-drivers';
 import { isTransientConflict } from './transient-conflict';
 
-/** A unit of work's connection: plain SQL through the executor, or TypeORM's manager, in one transaction. */
+/** A unit of work's connection: plain SQL through the executor, in one transaction. */
 export class Tx extends Sql {
-  constructor(
-    private readonly session: SqlSession,
-    readonly manager: EntityManager,
-  ) {
+  constructor(private readonly session: SqlSession) {
     super();
   }
   get engine(): SqlEngine {
@@ -61,9 +58,9 @@ function transactionsAtOnce(dataSource: DataSource): number {
  * Group commit: the units asked for while a transaction is running (or in the same turn of the
  * event loop) run together in the next one, one after another. A unit that throws is rolled back
  * and rejected alone while the others commit: the batch runs without savepoints first (no round
- * trips spent on them), and only when a unit throws do the others run again, each in a savepoint. Every promise
- * settles only after its transaction committed (or rolled back). On SQLite one transaction runs at
- * a time (TypeORM shares one connection, STACK.md "A correctness trap"); on PostgreSQL up to three,
+ * trips spent on them), and only when a unit throws do the others run again, each in a savepoint.
+ * Every promise settles only after its transaction committed (or rolled back). On SQLite one
+ * transaction runs at a time (one connection writes); on PostgreSQL up to three,
  * each turning a burst of concurrent requests into one BEGIN … COMMIT on one pooled connection
  * (units must be safe under concurrent transactions there anyway: other instances write too).
  *
@@ -110,11 +107,6 @@ export class UnitOfWork {
     setImmediate(() => this.startBatches());
   }
 
-  /** A unit written with TypeORM's manager. */
-  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.unit((tx) => work(tx.manager));
-  }
-
   /** Opens transactions for the waiting units while fewer than `atOnce` are open. */
   private startBatches(): void {
     this.scheduled = false;
@@ -144,13 +136,11 @@ export class UnitOfWork {
    */
   private async commit(batch: Pending[], savepoints: boolean): Promise<Pending[]> {
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
-    let queryRunner: QueryRunner | null = null;
+    let session: SqlTransaction | null = null;
     let retry: Pending[] = [];
     try {
-      queryRunner = this.dataSource.createQueryRunner();
-      const session = await this.driver.session(queryRunner);
-      const tx = new Tx(session, queryRunner.manager);
-      await queryRunner.startTransaction();
+      session = await this.driver.begin();
+      const tx = new Tx(session);
       // a unit alone needs no savepoint: when it throws, the transaction is rolled back
       const useSavepoints = savepoints && batch.length > 1;
       for (let i = 0; i < batch.length; i++) {
@@ -172,16 +162,18 @@ export class UnitOfWork {
           }
         }
       }
-      if (outcomes.every((o) => !o.ok)) await queryRunner.rollbackTransaction();
-      else await queryRunner.commitTransaction();
+      if (outcomes.every((o) => !o.ok)) await session.rollback();
+      else await session.commit();
     } catch (error) {
       // the transaction itself failed (BEGIN, a savepoint, COMMIT): nothing of the batch was kept
-      if (queryRunner?.isTransactionActive) await queryRunner.rollbackTransaction().catch(() => undefined);
-      if (queryRunner) await queryRunner.release().catch(() => undefined);
+      if (session) {
+        await session.rollback().catch(() => undefined);
+        session.release();
+      }
       for (const unit of [...batch, ...retry]) this.fail(unit, error);
       return [];
     }
-    await queryRunner.release();
+    session.release();
     outcomes.forEach((outcome, i) => (outcome.ok ? batch[i].resolve(outcome.value) : this.fail(batch[i], outcome.error)));
     return retry;
   }
