@@ -5,12 +5,10 @@ import { Prospect } from '../src/crm/prospect.entity';
 import { openDatabase } from '../src/database/data-source';
 import { Message } from '../src/messaging/message.entity';
 import { OutboxEntry } from '../src/outbox/outbox-entry.entity';
-import { SalesforceStandIn, seedDemoOrg } from '../src/sandbox/salesforce';
-import { standInEnv } from '../src/sandbox/sandbox';
-import { TwilioStandIn } from '../src/sandbox/twilio';
-import { buildService, QUIET_SETTINGS, ServiceProcess, startService, until } from './support/built-service';
-import { freePort } from './support/free-port';
-import { createScratchDatabase, describeOnPostgres } from './support/postgres';
+import { seedDemoOrg } from '../src/sandbox/salesforce';
+import { until } from './support/built-service';
+import { ADMIN_KEY, builtInstances, BuiltInstances } from './support/built-instances';
+import { describeOnPostgres } from './support/postgres';
 
 /**
  * Failover: of two built instances on one PostgreSQL database, one is killed (SIGKILL) while its
@@ -20,60 +18,32 @@ import { createScratchDatabase, describeOnPostgres } from './support/postgres';
  * external id so never a second Task), nothing left pending or claimed, the mirror complete.
  */
 const SECOND = 1000;
-const ADMIN_KEY = 'failover-admin-key-0123456789';
 const ENTRIES = 1200;
 const EXTRA_CONTACTS = 7000;
 
 describeOnPostgres('SIGKILL mid-flush and mid-mirror: the other instance finishes the work (PostgreSQL)', () => {
-  let build: ReturnType<typeof buildService>;
-  let database: Awaited<ReturnType<typeof createScratchDatabase>>;
-  let salesforce: SalesforceStandIn;
-  let twilio: TwilioStandIn;
-  let instances: ServiceProcess[] = [];
+  let world: BuiltInstances;
   let db: DataSource | undefined;
 
   beforeAll(async () => {
-    build = buildService('failover');
-    database = await createScratchDatabase();
-    salesforce = new SalesforceStandIn({ dailyApiMax: 1_000_000 });
-    await salesforce.start();
-    twilio = await new TwilioStandIn({ callbackDelayMs: 5 }).start();
+    world = await builtInstances('failover', { salesforce: { dailyApiMax: 1_000_000 } });
   }, 300 * SECOND);
 
   afterAll(async () => {
     if (db?.isInitialized) await db.destroy();
-    await Promise.all(instances.map((instance) => instance.stop()));
-    await twilio?.stop();
-    await salesforce?.stop();
-    await database?.drop();
-    build?.remove();
+    await world?.close();
   }, 60 * SECOND);
 
   it(
     'leaves every entry pushed, none twice beyond the batch in flight, nothing claimed, and the mirror complete',
     async () => {
+      const { salesforce } = world;
       const org = seedDemoOrg(salesforce);
       for (let i = 0; i < EXTRA_CONTACTS; i++) {
         salesforce.insert('Contact', { FirstName: `Big${i}`, LastName: 'Org', AccountId: org.accounts.acme, OwnerId: org.users.alice, MobilePhone: `+1212555${String(i).padStart(4, '0')}`, SMS_Enrolled__c: true });
       }
-      const ports = await Promise.all([freePort(), freePort()]);
-      instances = await Promise.all(
-        ports.map((port, i) =>
-          startService(build.dir, {
-            ...standInEnv(salesforce, twilio),
-            ...QUIET_SETTINGS,
-            OUTBOX_CLAIM_SECONDS: '3',
-            PORT: String(port),
-            PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-            DATABASE_URL: database.url,
-            DATABASE_POOL_SIZE: '4',
-            ADMIN_API_KEY: ADMIN_KEY,
-            INSTANCE_NAME: `failover-${i + 1}`,
-          }),
-        ),
-      );
-      const [victim, survivor] = instances;
-      db = await openDatabase({ type: 'postgres', url: database.url });
+      const [victim, survivor] = await world.start(2, { OUTBOX_CLAIM_SECONDS: '3' });
+      db = await openDatabase({ type: 'postgres', url: world.databaseUrl });
       const messageIds = await seedOutbox(db, org.users.alice, org.contacts.jane, org.accounts.acme);
 
       // upserts counted by external id at the stand-in (clearFaults drops the hook: counted again after)

@@ -1,11 +1,9 @@
 import { Client } from 'pg';
-import { SalesforceStandIn, seedDemoOrg } from '../src/sandbox/salesforce';
-import { standInEnv } from '../src/sandbox/sandbox';
-import { TwilioStandIn } from '../src/sandbox/twilio';
+import { seedDemoOrg } from '../src/sandbox/salesforce';
 import { EventStream, openEventStream } from './support/event-stream';
-import { buildService, QUIET_SETTINGS, ServiceProcess, sleep, startService, until } from './support/built-service';
-import { freePort } from './support/free-port';
-import { createScratchDatabase, describeOnPostgres } from './support/postgres';
+import { ServiceProcess, sleep, until } from './support/built-service';
+import { ADMIN_KEY, builtInstances, BuiltInstances } from './support/built-instances';
+import { describeOnPostgres } from './support/postgres';
 
 /**
  * SIGTERM to one of two instances of the built service on one PostgreSQL database while a load
@@ -16,65 +14,41 @@ import { createScratchDatabase, describeOnPostgres } from './support/postgres';
  * the other takes the rest of the outbox.
  */
 const SECOND = 1000;
-const ADMIN_KEY = 'graceful-shutdown-admin-key-0123456789';
 const ALICE_NUMBER = '+12125550190';
 
 describeOnPostgres('SIGTERM to one of two instances under load (PostgreSQL)', () => {
-  let build: ReturnType<typeof buildService>;
-  let database: Awaited<ReturnType<typeof createScratchDatabase>>;
-  let salesforce: SalesforceStandIn;
-  let twilio: TwilioStandIn;
-  let instances: ServiceProcess[] = [];
+  let world: BuiltInstances;
   let stream: EventStream | undefined;
   let db: Client;
 
   beforeAll(async () => {
-    build = buildService('graceful-shutdown');
-    database = await createScratchDatabase();
-    salesforce = new SalesforceStandIn();
-    await salesforce.start();
-    twilio = await new TwilioStandIn({ callbackDelayMs: 5 }).start();
+    world = await builtInstances('drain');
   }, 300 * SECOND);
 
   afterAll(async () => {
     stream?.close();
     await db?.end();
-    await Promise.all(instances.map((instance) => instance.stop()));
-    await twilio?.stop();
-    await salesforce?.stop();
-    await database?.drop();
-    build?.remove();
+    await world?.close();
   }, 60 * SECOND);
 
   it(
     'drains: readiness says so at once, no 5xx and no dropped request before it closes, nothing left claimed or running, exit 0',
     async () => {
+      const { salesforce } = world;
       const demo = seedDemoOrg(salesforce);
       const contacts = ['+12125552401', '+12125552402', '+12125552403', '+12125552404'].map((phone, i) => ({
         phone,
         id: salesforce.insert('Contact', { FirstName: `Load${i}`, LastName: 'Drain', AccountId: demo.accounts.acme, OwnerId: demo.users.alice, MobilePhone: phone, SMS_Enrolled__c: true }),
       }));
-      const ports = await Promise.all([freePort(), freePort()]);
-      instances = await Promise.all(
-        ports.map((port, i) =>
-          startService(build.dir, {
-            ...standInEnv(salesforce, twilio),
-            ...QUIET_SETTINGS,
-            // both flush every second: the draining one is likely mid-flush when SIGTERM comes
-            ACTIVITY_FLUSH_CRON: '* * * * * *',
-            OUTBOX_CLAIM_SECONDS: '5',
-            SHUTDOWN_DELAY_SECONDS: '2',
-            PORT: String(port),
-            PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-            DATABASE_URL: database.url,
-            DATABASE_POOL_SIZE: '4',
-            ADMIN_API_KEY: ADMIN_KEY,
-            INSTANCE_NAME: `drain-${i + 1}`,
-          }),
-        ),
-      );
+      const instances = await world.start(2, {
+        // both flush every second: the draining one is likely mid-flush when SIGTERM comes
+        ACTIVITY_FLUSH_CRON: '* * * * * *',
+        OUTBOX_CLAIM_SECONDS: '5',
+        SHUTDOWN_DELAY_SECONDS: '2',
+      });
+      // named drain-1 and drain-2
       const [leaving, staying] = instances;
-      db = new Client({ connectionString: database.url });
+      db = new Client({ connectionString: world.databaseUrl });
       await db.connect();
 
       const rep = await staying.api('POST', '/api/admin/users', ADMIN_KEY, { salesforceUserId: demo.users.alice, name: 'Alice Rep', email: 'alice@demo.example', role: 'rep' });

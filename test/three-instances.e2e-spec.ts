@@ -1,10 +1,8 @@
-import { SalesforceStandIn, seedDemoOrg } from '../src/sandbox/salesforce';
-import { standInEnv } from '../src/sandbox/sandbox';
-import { TwilioStandIn } from '../src/sandbox/twilio';
+import { seedDemoOrg } from '../src/sandbox/salesforce';
 import { EventStream, openEventStream } from './support/event-stream';
-import { buildService, QUIET_SETTINGS, ServiceProcess, sleep, startService, until } from './support/built-service';
-import { freePort } from './support/free-port';
-import { createScratchDatabase, describeOnPostgres } from './support/postgres';
+import { ServiceProcess, sleep, until } from './support/built-service';
+import { ADMIN_KEY, builtInstances, BuiltInstances } from './support/built-instances';
+import { describeOnPostgres } from './support/postgres';
 
 /**
  * Three instances of the built service behind an imaginary load balancer, on one PostgreSQL
@@ -16,7 +14,6 @@ import { createScratchDatabase, describeOnPostgres } from './support/postgres';
  * second, once.
  */
 const SECOND = 1000;
-const ADMIN_KEY = 'three-instances-admin-key-0123456789';
 const ALICE_NUMBER = '+12125550190';
 
 interface Message {
@@ -28,33 +25,22 @@ interface Message {
 }
 
 describeOnPostgres('three instances of the built service on one PostgreSQL database', () => {
-  let build: ReturnType<typeof buildService>;
-  let database: Awaited<ReturnType<typeof createScratchDatabase>>;
-  let salesforce: SalesforceStandIn;
-  let twilio: TwilioStandIn;
-  let instances: ServiceProcess[] = [];
+  let world: BuiltInstances;
   const streams: EventStream[] = [];
 
   beforeAll(async () => {
-    build = buildService('three-instances');
-    database = await createScratchDatabase();
-    salesforce = new SalesforceStandIn();
-    await salesforce.start();
-    twilio = await new TwilioStandIn({ callbackDelayMs: 5 }).start();
+    world = await builtInstances('three-instances');
   }, 300 * SECOND);
 
   afterAll(async () => {
     for (const stream of streams) stream.close();
-    await Promise.all(instances.map((instance) => instance.stop()));
-    await twilio?.stop();
-    await salesforce?.stop();
-    await database?.drop();
-    build?.remove();
+    await world?.close();
   }, 60 * SECOND);
 
   it(
     'keeps each send, reply, Task and confirmation single, honours an opt-out everywhere at once and notifies the rep on every instance',
     async () => {
+      const { salesforce, twilio } = world;
       const demo = seedDemoOrg(salesforce);
       const contact = (name: string, phone: string) => ({
         name,
@@ -67,21 +53,7 @@ describeOnPostgres('three instances of the built service on one PostgreSQL datab
       const stopper = contact('Flo', '+12125552306');
 
       // three instances booted together on the empty database
-      const ports = await Promise.all([freePort(), freePort(), freePort()]);
-      instances = await Promise.all(
-        ports.map((port, i) =>
-          startService(build.dir, {
-            ...standInEnv(salesforce, twilio),
-            ...QUIET_SETTINGS,
-            PORT: String(port),
-            PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-            DATABASE_URL: database.url,
-            DATABASE_POOL_SIZE: '4',
-            ADMIN_API_KEY: ADMIN_KEY,
-            INSTANCE_NAME: `instance-${i + 1}`,
-          }),
-        ),
-      );
+      const instances = await world.start(3);
       const [first, second, third] = instances;
       const webhook = (instance: ServiceProcess) => `${instance.url}/webhooks/twilio/sms`;
 
