@@ -46,7 +46,6 @@ describeOnPostgres('SIGTERM to one of two instances under load (PostgreSQL)', ()
         OUTBOX_CLAIM_SECONDS: '5',
         SHUTDOWN_DELAY_SECONDS: '2',
       });
-      // named drain-1 and drain-2
       const [leaving, staying] = instances;
       db = new Client({ connectionString: world.databaseUrl });
       await db.connect();
@@ -116,7 +115,7 @@ describeOnPostgres('SIGTERM to one of two instances under load (PostgreSQL)', ()
       });
 
       await until('the leaving instance to take sends and flush some', async () => answers.filter((a) => a.instance === leaving && a.what === 'send').length >= 20, 20 * SECOND);
-      await until('a flush run held by the leaving instance', async () => (await db.query(`SELECT 1 FROM sync_runs WHERE holder = 'drain-1' AND job = 'activity-flush'`)).rowCount! > 0, 10 * SECOND);
+      await until('a flush run held by the leaving instance', async () => (await db.query(`SELECT 1 FROM sync_runs WHERE holder = $1 AND job = 'activity-flush'`, [leaving.name])).rowCount! > 0, 10 * SECOND);
       const termAt = Date.now();
       const stopped = leaving.stop('SIGTERM');
       await stopped;
@@ -143,8 +142,8 @@ describeOnPostgres('SIGTERM to one of two instances under load (PostgreSQL)', ()
       expect(stream.raw()).toMatch(/retry: \d+\n: shutting down\n\n$/);
 
       // nothing left claimed by it, no run of it left open
-      expect((await db.query(`SELECT count(*)::int AS n FROM outbox WHERE claimed_by = 'drain-1'`)).rows[0].n).toBe(0);
-      expect((await db.query(`SELECT count(*)::int AS n FROM sync_runs WHERE holder = 'drain-1' AND status = 'running'`)).rows[0].n).toBe(0);
+      expect((await db.query(`SELECT count(*)::int AS n FROM outbox WHERE claimed_by = $1`, [leaving.name])).rows[0].n).toBe(0);
+      expect((await db.query(`SELECT count(*)::int AS n FROM sync_runs WHERE holder = $1 AND status = 'running'`, [leaving.name])).rows[0].n).toBe(0);
       // the other instance flushes the rest: every send's Task in Salesforce
       const sent = answers.filter((a) => a.what === 'send').length;
       await until(

@@ -8,18 +8,19 @@ import { createScratchDatabase } from './postgres';
 /** The admin key every built instance of a BuiltInstances world accepts. */
 export const ADMIN_KEY = 'built-instances-admin-key-0123456789';
 
+/** A built instance and the INSTANCE_NAME it runs under (what it writes as holder of claims and runs). */
+export type BuiltInstance = ServiceProcess & { name: string };
+
 export interface BuiltInstances {
   databaseUrl: string;
   salesforce: SalesforceStandIn;
   twilio: TwilioStandIn;
-  /** every instance started so far */
-  instances: ServiceProcess[];
   /**
    * Boots `count` instances of the build at once on the database, each on its own port and
    * PUBLIC_BASE_URL (status callbacks reach the instance that sent), named `<name>-1`, `<name>-2`…;
    * `env` goes over the shared settings.
    */
-  start: (count: number, env?: Record<string, string>) => Promise<ServiceProcess[]>;
+  start: (count: number, env?: Record<string, string>) => Promise<BuiltInstance[]>;
   /** stops every instance (SIGKILL unless already stopped), the stand-ins, drops the database and the build */
   close: () => Promise<void>;
 }
@@ -30,28 +31,49 @@ export interface BuiltInstances {
  * Call it in `beforeAll`, `close` in `afterAll`.
  */
 export async function builtInstances(name: string, options: { salesforce?: ConstructorParameters<typeof SalesforceStandIn>[0] } = {}): Promise<BuiltInstances> {
-  const build = buildService(name);
-  const database = await createScratchDatabase();
-  const salesforce = new SalesforceStandIn(options.salesforce);
-  await salesforce.start();
-  const twilio = await new TwilioStandIn({ callbackDelayMs: 5 }).start();
-  const instances: ServiceProcess[] = [];
+  // what was set up so far is torn down if a later step fails: the caller gets no world to close
+  const undo: (() => unknown)[] = [];
+  const close = async () => {
+    for (const step of undo.reverse()) await step();
+    undo.length = 0;
+  };
+  const instances: BuiltInstance[] = [];
+  let salesforce: SalesforceStandIn, twilio: TwilioStandIn, databaseUrl: string, buildDir: string;
+  try {
+    const build = buildService(name);
+    undo.push(build.remove);
+    buildDir = build.dir;
+    const database = await createScratchDatabase();
+    undo.push(database.drop);
+    databaseUrl = database.url;
+    salesforce = new SalesforceStandIn(options.salesforce);
+    await salesforce.start();
+    undo.push(() => salesforce.stop());
+    twilio = await new TwilioStandIn({ callbackDelayMs: 5 }).start();
+    undo.push(() => twilio.stop());
+    undo.push(() => Promise.all(instances.map((instance) => instance.stop())));
+  } catch (error) {
+    await close();
+    throw error;
+  }
   const start = async (count: number, env: Record<string, string> = {}) => {
     const ports = await Promise.all(Array.from({ length: count }, () => freePort()));
+    const names = ports.map((_, i) => `${name}-${instances.length + i + 1}`);
     const settled = await Promise.allSettled(
-      ports.map((port, i) =>
-        startService(build.dir, {
+      ports.map(async (port, i): Promise<BuiltInstance> => {
+        const service = await startService(buildDir, {
           ...standInEnv(salesforce, twilio),
           ...QUIET_SETTINGS,
           PORT: String(port),
           PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-          DATABASE_URL: database.url,
+          DATABASE_URL: databaseUrl,
           DATABASE_POOL_SIZE: '4',
           ADMIN_API_KEY: ADMIN_KEY,
-          INSTANCE_NAME: `${name}-${instances.length + i + 1}`,
+          INSTANCE_NAME: names[i],
           ...env,
-        }),
-      ),
+        });
+        return Object.assign(service, { name: names[i] });
+      }),
     );
     // the ones that booted are stopped by close() even when another did not
     const started = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
@@ -60,12 +82,5 @@ export async function builtInstances(name: string, options: { salesforce?: Const
     if (failed) throw failed.reason;
     return started;
   };
-  const close = async () => {
-    await Promise.all(instances.map((instance) => instance.stop()));
-    await twilio.stop();
-    await salesforce.stop();
-    await database.drop();
-    build.remove();
-  };
-  return { databaseUrl: database.url, salesforce, twilio, instances, start, close };
+  return { databaseUrl, salesforce, twilio, start, close };
 }
