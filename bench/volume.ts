@@ -54,15 +54,20 @@ const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const measures = (what: 'sends' | 'inbound' | 'thread') => !ONLY || ONLY.includes(what);
 const SKIPPED: LoadFigure = { perSecond: NaN, runs: [], p50: NaN, p99: NaN, cpuMs: NaN, answered: 0, errors: 0 };
 
+/** A server under load: a service, or the machine's reference (bench/volume/reference-server.ts). */
+interface LoadTarget {
+  label: string;
+  service: ChildProcess;
+  baseUrl: string;
+  webhookUrl: string;
+}
+
 /** One volume under measurement: its own database, filled once, and its own running service. */
-interface Subject {
+interface Subject extends LoadTarget {
   volume: number;
   /** messages stored when its measurements started */
   messages: number;
   config: DatabaseConfig;
-  service: ChildProcess;
-  baseUrl: string;
-  webhookUrl: string;
   /** (rep, prospect) of each text its sends phase asked for: the conversations its replies answer */
   texted: [number, number][];
 }
@@ -73,6 +78,7 @@ async function main(): Promise<void> {
   const twilio = await new TwilioStandIn({ callbackMode: 'manual' }).start();
   const targets: Target[] = [];
   const subjects: Subject[] = [];
+  let reference: LoadTarget | undefined;
   let results: EngineResults | undefined;
   try {
     // each volume its own database, filled before any is measured: the services then take their
@@ -85,6 +91,8 @@ async function main(): Promise<void> {
       fillSeconds += await fillDatabase(target, volume);
     }
     for (const [i, volume] of VOLUMES.entries()) subjects.push(await startSubject(volume, targets[i].config, salesforce, twilio));
+    if (measures('inbound')) reference = await startReference(twilio);
+    const measured = await measure(subjects, twilio, reference);
     results = {
       engine: targets[0].engine,
       database: targets[0].description,
@@ -92,10 +100,12 @@ async function main(): Promise<void> {
       machine: { cpus: cpus().length, model: cpus()[0]?.model.trim() ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
       settings: { concurrency: CONCURRENCY, seconds: SECONDS, runs: RUNS, prospects: PROSPECTS, reps: REPS, quick: QUICK },
       fillSeconds,
-      volumes: await measure(subjects, twilio),
+      volumes: measured.volumes,
+      reference: measured.reference,
     };
   } finally {
     for (const subject of subjects) await stopService(subject.service);
+    if (reference) await stopService(reference.service);
     await twilio.stop();
     await salesforce.stop();
     for (const target of targets) await target.drop();
@@ -163,13 +173,24 @@ async function startSubject(volume: number, config: DatabaseConfig, salesforce: 
     LOG_LEVEL: 'silent',
   });
   log(`${label(volume)}: service started on ${messages.toLocaleString('en-US')} stored messages`);
-  return { volume, messages, config, service, baseUrl, webhookUrl: `${baseUrl}/webhooks/twilio/sms`, texted: [] };
+  return { label: label(volume), volume, messages, config, service, baseUrl, webhookUrl: `${baseUrl}/webhooks/twilio/sms`, texted: [] };
 }
 
 const label = (volume: number) => `${volume.toLocaleString('en-US')} history`;
 
-/** Sends, inbound and thread pages on every volume, each phase's runs taken by the volumes in turn. */
-async function measure(subjects: Subject[], twilio: TwilioStandIn): Promise<VolumeFigures[]> {
+/** The bare node:http server that takes the inbound load in the same rotation (bench/volume/reference-server.ts). */
+async function startReference(twilio: TwilioStandIn): Promise<LoadTarget> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const service = await startProcess([join(__dirname, 'volume', 'reference-server.js')], { PORT: String(port), PUBLIC_BASE_URL: baseUrl, TWILIO_AUTH_TOKEN: twilio.authToken });
+  return { label: 'bare node:http reference', service, baseUrl, webhookUrl: `${baseUrl}/webhooks/twilio/sms` };
+}
+
+/**
+ * Sends, inbound and thread pages on every volume, each phase's runs taken by the volumes in turn;
+ * the reference takes its inbound runs in the same turns.
+ */
+async function measure(subjects: Subject[], twilio: TwilioStandIn, reference: LoadTarget | undefined): Promise<{ volumes: VolumeFigures[]; reference: LoadFigure | null }> {
   const pick = (n: number) => Math.floor(Math.random() * n);
   const auth = (r: number) => ({ authorization: `Bearer ${repApiKey(r)}` });
   const send = (subject: Subject): Shot => {
@@ -179,14 +200,14 @@ async function measure(subjects: Subject[], twilio: TwilioStandIn): Promise<Volu
     const body = JSON.stringify({ recordId: prospectId(p), from: repNumber(r), body: `Hi, following up on our call (${randomUUID().slice(0, 8)}).` });
     return { method: 'POST', path: '/api/messages', headers: { ...auth(r), 'content-type': 'application/json' }, body };
   };
-  // signed for the URL of the service it goes to
-  const reply = (subject: Subject) => (prospect: number, rep = pick(REPS)): Shot => {
+  // signed for the URL of the server it goes to
+  const reply = (target: LoadTarget) => (prospect: number, rep = pick(REPS)): Shot => {
     const sid = `SM${randomUUID().replace(/-/g, '')}`;
     const params: Record<string, string> = {
       MessageSid: sid, SmsSid: sid, SmsMessageSid: sid, AccountSid: twilio.accountSid, From: prospectPhone(prospect), To: repNumber(rep),
       Body: 'Sounds good, talk Tuesday', NumSegments: '1', NumMedia: '0', SmsStatus: 'received', ApiVersion: '2010-04-01',
     };
-    const headers = { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(twilio.authToken, subject.webhookUrl, params) };
+    const headers = { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(twilio.authToken, target.webhookUrl, params) };
     return { method: 'POST', path: '/webhooks/twilio/sms', headers, body: new URLSearchParams(params).toString() };
   };
   // as real replies do, each answers a text its service sent (that rep's number, that prospect):
@@ -196,9 +217,15 @@ async function measure(subjects: Subject[], twilio: TwilioStandIn): Promise<Volu
     return reply(subject)(prospect, rep);
   };
   const sends = measures('sends') ? await figures('sends', subjects, (s) => () => send(s), 201) : subjects.map(() => SKIPPED);
-  const inbound = measures('inbound') ? await figures('inbound', subjects, answer, 200) : subjects.map(() => SKIPPED);
+  const inboundTargets: LoadTarget[] = reference ? [...subjects, reference] : subjects;
+  const isSubject = (target: LoadTarget): target is Subject => target !== reference;
+  const inbound = measures('inbound') ? await figures('inbound', inboundTargets, (t) => (isSubject(t) ? answer(t) : () => reply(t)(pick(PROSPECTS))), 200) : inboundTargets.map(() => SKIPPED);
+  const referenceFigure = reference ? inbound[subjects.length] : null;
   const base = (i: number) => ({ messages: subjects[i].messages, sends: sends[i], inbound: inbound[i] });
-  if (!measures('thread')) return subjects.map((_, i) => ({ ...base(i), thread: { p50: NaN, p99: NaN, samples: 0 }, threadUnderLoad: SKIPPED, loadAverage: loadavg() }));
+  if (!measures('thread')) {
+    const volumes = subjects.map((_, i) => ({ ...base(i), thread: { p50: NaN, p99: NaN, samples: 0 }, threadUnderLoad: SKIPPED, loadAverage: loadavg() }));
+    return { volumes, reference: referenceFigure };
+  }
   const threads = new Map<Subject, number[]>();
   for (const subject of subjects) threads.set(subject, await fillThreads(subject.config, subject.baseUrl, reply(subject)));
   const page = (subject: Subject) => {
@@ -209,7 +236,8 @@ async function measure(subjects: Subject[], twilio: TwilioStandIn): Promise<Volu
   // in runs taken by the volumes in turn, as sends and inbound are
   const one = await figures('thread page one at a time', subjects, page, 200, 1, THREAD_SECONDS);
   const loaded = await figures('thread pages', subjects, page, 200);
-  return subjects.map((_, i) => ({ ...base(i), thread: { p50: one[i].p50, p99: one[i].p99, samples: one[i].answered }, threadUnderLoad: loaded[i], loadAverage: loadavg() }));
+  const volumes = subjects.map((_, i) => ({ ...base(i), thread: { p50: one[i].p50, p99: one[i].p99, samples: one[i].answered }, threadUnderLoad: loaded[i], loadAverage: loadavg() }));
+  return { volumes, reference: referenceFigure };
 }
 
 /**
@@ -275,7 +303,7 @@ function serviceWrites(child: ChildProcess): number {
  * before it (another volume's, as runs alternate), larger the larger the file the WAL is copied
  * into, rather than for its own requests. Gives up after 60 s and measures anyway (logged).
  */
-async function quiesce(subjects: readonly Subject[]): Promise<void> {
+async function quiesce(subjects: readonly LoadTarget[]): Promise<void> {
   const t0 = performance.now();
   const QUIET_CHECKS = 4;
   const DIRTY_LIMIT_KB = 4096;
@@ -296,13 +324,13 @@ async function quiesce(subjects: readonly Subject[]): Promise<void> {
  * order every other round, so none always follows the same one); per volume the median run, with
  * its service's CPU per answer.
  */
-async function figures(name: string, subjects: readonly Subject[], shots: (subject: Subject) => () => Shot, expect: number, concurrency = CONCURRENCY, seconds = SECONDS): Promise<LoadFigure[]> {
+async function figures<T extends LoadTarget>(name: string, subjects: readonly T[], shots: (subject: T) => () => Shot, expect: number, concurrency = CONCURRENCY, seconds = SECONDS): Promise<LoadFigure[]> {
   const runs = subjects.map((): LoadResult[] => []);
   const cpu = subjects.map(() => ({ ms: 0, answered: 0 }));
   for (let run = 0; run < RUNS; run++) {
     const order = run % 2 === 0 ? [...subjects.keys()] : [...subjects.keys()].reverse();
     for (const i of order) {
-      const { service, baseUrl, volume } = subjects[i];
+      const { service, baseUrl, label: named } = subjects[i];
       await quiesce(subjects);
       let cpuBefore = NaN;
       let runCpuMs = NaN;
@@ -323,7 +351,7 @@ async function figures(name: string, subjects: readonly Subject[], shots: (subje
       cpu[i].answered += result.ok;
       runs[i].push(result);
       const errors = Object.entries(result.other).map(([status, n]) => `${status}×${n}`).join(' ');
-      log(`${label(volume)}: ${name} run ${run + 1}: ${Math.round(result.perSecond)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms${errors ? `, other answers ${errors}` : ''}; CPU per answer: service ${(runCpuMs / result.ok).toFixed(3)} ms, this driver and the stand-ins ${(driverMs / result.ok).toFixed(3)} ms (load ${loadavg()[0].toFixed(1)})`);
+      log(`${named}: ${name} run ${run + 1}: ${Math.round(result.perSecond)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms${errors ? `, other answers ${errors}` : ''}; CPU per answer: service ${(runCpuMs / result.ok).toFixed(3)} ms, this driver and the stand-ins ${(driverMs / result.ok).toFixed(3)} ms (load ${loadavg()[0].toFixed(1)})`);
     }
   }
   return subjects.map((_, i) => toFigure(runs[i], cpu[i].ms / Math.max(cpu[i].answered, 1)));
@@ -400,19 +428,24 @@ async function settleOnDisk(ds: DataSource, config: DatabaseConfig): Promise<voi
 
 async function startService(env: Record<string, string>): Promise<ChildProcess> {
   const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, ['--max-old-space-size=512', ...flags, join(__dirname, '..', 'src', 'main.js'), 'serve'], {
+  return startProcess(['--max-old-space-size=512', ...flags, join(__dirname, '..', 'src', 'main.js'), 'serve'], env);
+}
+
+/** `node <args>` with `env` added, once it answers GET /health at its PUBLIC_BASE_URL. */
+async function startProcess(args: string[], env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${env.PUBLIC_BASE_URL}/health`)).ok) return child;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error('the service did not start within 60 s');
+    if (Date.now() > deadline) throw new Error(`${args.join(' ')} did not start within 60 s`);
     await sleep(100);
   }
 }

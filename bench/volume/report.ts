@@ -32,6 +32,8 @@ export interface EngineResults {
   settings: { concurrency: number; seconds: number; runs: number; prospects: number; reps: number; quick: boolean };
   fillSeconds: number;
   volumes: VolumeFigures[];
+  /** inbound on the bare node:http reference server, in the same turns as the volumes (absent in results written before it) */
+  reference?: LoadFigure | null;
 }
 
 export type AllResults = Partial<Record<'sqlite' | 'postgres', EngineResults>>;
@@ -88,6 +90,11 @@ export function renderMarkdown(all: AllResults): string {
     '  the counted seconds divided by the answers; "per free core" is 1,000 ms divided by it: the rate',
     '  one core would sustain if the service had it to itself. On a shared machine it is the steadier',
     '  figure (the rates fall with the load average; contention inflates CPU time somewhat too).',
+    '- **machine reference**: a bare node:http server (bench/volume/reference-server.ts) takes the',
+    '  inbound load in the same turns as the volumes: the same signed requests, their signature',
+    '  checked, the same TwiML answered, with no framework and no database. This VM\'s speed wanders by',
+    '  tens of percent over minutes; the service\'s inbound figure as a share of the reference\'s in',
+    '  the same round is the steadier comparison between runs and between benches.',
     '- On PostgreSQL the history fill ends with `VACUUM ANALYZE` (what autovacuum does on its own).',
     '  SQLite is never `ANALYZE`d (the app does not).',
     '',
@@ -124,6 +131,7 @@ function engineSection(r: EngineResults): string[] {
     'Runs (each figure\'s individual runs, per second): ' +
       r.volumes.map((v) => `${int(v.messages)} messages: sends ${v.sends.runs.map(int).join(', ')}; inbound ${v.inbound.runs.map(int).join(', ')}`).join(' — '),
     '',
+    ...referenceLines(r),
     '```',
     ...chart(r),
     '```',
@@ -141,6 +149,20 @@ function engineSection(r: EngineResults): string[] {
     lines.push('| target | met | figure |', '| --- | --- | --- |', ...checks.map(([what, met, figure]) => `| ${what} | ${met ? 'yes' : '**no**'} | ${figure} |`), '');
   }
   return lines;
+}
+
+/** The reference's figure and each volume's inbound as a share of it, round by round. */
+function referenceLines(r: EngineResults): string[] {
+  const ref = r.reference;
+  if (!ref) return [];
+  const share = (v: VolumeFigures) => v.inbound.runs.map((x, i) => `${Math.round((100 * x) / ref.runs[i])}%`).join(', ');
+  return [
+    `Machine reference (a bare node:http server, the same signed inbound requests in the same turns): ${int(ref.perSecond)}/s, p99 ${ms(ref.p99)}, ` +
+      `runs ${ref.runs.map(int).join(', ')}; ${ref.cpuMs.toFixed(3)} ms CPU a request (at that rate the load generator, on the same cores, limits it as much as the server does). ` +
+      `Inbound as a share of it, round by round: ${r.volumes.map((v) => `${int(v.messages)} messages ${share(v)}`).join('; ')}. ` +
+      `Service CPU per inbound webhook over the reference's per request: ${r.volumes.map((v) => `${int(v.messages)} messages ${(v.inbound.cpuMs / ref.cpuMs).toFixed(1)}×`).join('; ')}.`,
+    '',
+  ];
 }
 
 /** Bars of each figure against the stored volume. */
