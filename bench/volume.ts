@@ -222,10 +222,7 @@ async function measure(subjects: Subject[], twilio: TwilioStandIn, reference: Lo
   const inbound = measures('inbound') ? await figures('inbound', inboundTargets, (t) => (isSubject(t) ? answer(t) : () => reply(t)(pick(PROSPECTS))), 200) : inboundTargets.map(() => SKIPPED);
   const referenceFigure = reference ? inbound[subjects.length] : null;
   const base = (i: number) => ({ messages: subjects[i].messages, sends: sends[i], inbound: inbound[i] });
-  if (!measures('thread')) {
-    const volumes = subjects.map((_, i) => ({ ...base(i), thread: { p50: NaN, p99: NaN, samples: 0 }, threadUnderLoad: SKIPPED, loadAverage: loadavg() }));
-    return { volumes, reference: referenceFigure };
-  }
+  if (!measures('thread')) return { volumes: subjects.map((_, i) => ({ ...base(i), thread: { p50: NaN, p99: NaN, samples: 0 }, threadUnderLoad: SKIPPED, loadAverage: loadavg() })), reference: referenceFigure };
   const threads = new Map<Subject, number[]>();
   for (const subject of subjects) threads.set(subject, await fillThreads(subject.config, subject.baseUrl, reply(subject)));
   const page = (subject: Subject) => {
@@ -236,8 +233,7 @@ async function measure(subjects: Subject[], twilio: TwilioStandIn, reference: Lo
   // in runs taken by the volumes in turn, as sends and inbound are
   const one = await figures('thread page one at a time', subjects, page, 200, 1, THREAD_SECONDS);
   const loaded = await figures('thread pages', subjects, page, 200);
-  const volumes = subjects.map((_, i) => ({ ...base(i), thread: { p50: one[i].p50, p99: one[i].p99, samples: one[i].answered }, threadUnderLoad: loaded[i], loadAverage: loadavg() }));
-  return { volumes, reference: referenceFigure };
+  return { volumes: subjects.map((_, i) => ({ ...base(i), thread: { p50: one[i].p50, p99: one[i].p99, samples: one[i].answered }, threadUnderLoad: loaded[i], loadAverage: loadavg() })), reference: referenceFigure };
 }
 
 /**
