@@ -97,6 +97,25 @@ describe.each(backends)('UnitOfWork and Sql on %s', (_name, makeBackend) => {
     expect((await uow.sql.query<{ n: unknown }>('SELECT n FROM t ORDER BY id')).map((r) => int(r.n))).toEqual([2, 2, 2]);
   });
 
+  it('answers statements asked for together in a unit each with its own result; one refused rolls its whole unit back', async () => {
+    await uow.unit((tx) => insert(tx, 'a'));
+    const [found, inserted, counted] = await uow.unit((tx) =>
+      Promise.all([tx.query<{ id: string }>('SELECT id FROM t WHERE id = $1', ['a']), insert(tx, 'b', 2), tx.query<{ c: unknown }>('SELECT COUNT(*) AS c FROM t')]),
+    );
+    expect(found).toEqual([{ id: 'a' }]);
+    expect(inserted).toBe(1);
+    expect(int(counted[0].c)).toBe(2);
+
+    const [refused, other] = await Promise.allSettled([
+      uow.unit((tx) => Promise.all([insert(tx, 'c'), insert(tx, 'a'), insert(tx, 'd')])),
+      uow.unit((tx) => insert(tx, 'e')),
+    ]);
+    expect(refused.status).toBe('rejected');
+    expect(isUniqueViolation((refused as PromiseRejectedResult).reason)).toBe(true);
+    expect(other.status).toBe('fulfilled');
+    expect(await ids()).toEqual(['a', 'b', 'e']);
+  });
+
   it('a unit that fails on the row of a unit before it in its transaction is answered once that row is committed', async () => {
     const winner = uow.unit((tx) => insert(tx, 'a'));
     // what the loser's caller reads outside any transaction when it is refused (an idempotent retry looks for the winner)

@@ -10,7 +10,10 @@ import { MIGRATIONS } from './migrations';
 export function dataSourceOptions(db: DatabaseConfig): DataSourceOptions {
   const common = { entities: registeredEntities(), migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logging: false } as const;
   if (db.type === 'postgres') {
-    return { ...common, type: 'postgres', url: db.url, extra: { max: db.poolSize ?? DEFAULT_DATABASE_POOL_SIZE } };
+    // pipeline: a connection sends each statement as soon as it is asked for, without waiting for
+    // the answer to the one before (sql-drivers.ts: a transaction's independent statements share
+    // one round trip)
+    return { ...common, type: 'postgres', url: db.url, extra: { max: db.poolSize ?? DEFAULT_DATABASE_POOL_SIZE, pipeline: true } };
   }
   if (db.path !== ':memory:') mkdirSync(dirname(db.path), { recursive: true });
   return {

@@ -200,18 +200,36 @@ class PostgresSql extends SqlSession {
   }
 }
 
-/** A transaction on a pooled connection of its own; one that could not be rolled back is not given back to the pool. */
-class PostgresTransaction extends PostgresSql implements SqlTransaction {
+/**
+ * A transaction on a pooled connection of its own; one that could not be rolled back is not given
+ * back to the pool. Its BEGIN is not waited for: the connection pipelines (data-source.ts), so the
+ * first statements go out right behind it, and each statement's answer waits for BEGIN's too (were
+ * BEGIN refused, that statement ran outside the transaction, and its caller gets BEGIN's error).
+ */
+class PostgresTransaction extends SqlSession implements SqlTransaction {
+  readonly engine = 'postgres' as const;
+  private readonly statements: PostgresSql;
   private broken: Error | undefined;
 
   constructor(
     private readonly client: PoolClient,
     names: StatementNames,
+    private readonly begun: Promise<unknown>,
   ) {
-    super(client, names);
+    super();
+    this.statements = new PostgresSql(client, names);
+  }
+  async query<T extends object = SqlRow>(text: string, params?: readonly SqlValue[]): Promise<T[]> {
+    return (await Promise.all([this.begun, this.statements.query<T>(text, params)]))[1];
+  }
+  async run(text: string, params?: readonly SqlValue[]): Promise<number> {
+    return (await Promise.all([this.begun, this.statements.run(text, params)]))[1];
+  }
+  async exec(text: string): Promise<void> {
+    await Promise.all([this.begun, this.statements.exec(text)]);
   }
   async commit(): Promise<void> {
-    await this.client.query('COMMIT');
+    await Promise.all([this.begun, this.client.query('COMMIT')]);
   }
   async rollback(): Promise<void> {
     try {
@@ -233,13 +251,10 @@ function postgresDriver(dataSource: DataSource): SqlDriver {
   const root = new PostgresSql({ query: ((config: QueryConfig) => pool().query(config)) as Pool['query'] }, names);
   const begin = async () => {
     const client = await pool().connect();
-    try {
-      await client.query('BEGIN');
-    } catch (error) {
-      client.release(error as Error);
-      throw error;
-    }
-    return new PostgresTransaction(client, names);
+    const begun = client.query('BEGIN');
+    // answered through the transaction's statements; this only keeps a refusal from going unhandled
+    begun.catch(() => undefined);
+    return new PostgresTransaction(client, names, begun);
   };
   return { engine: 'postgres', root, begin };
 }

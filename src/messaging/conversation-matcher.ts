@@ -40,14 +40,19 @@ export class ConversationMatcher {
   async matchMany(on: Sql, pairs: { from: string; to: string }[]): Promise<Map<string, Conversation>> {
     const froms = unique(pairs.map((p) => p.from));
     const tos = unique(pairs.map((p) => p.to));
-    const numbers = await this.numbers.byPhoneNumbers(tos, on);
-    const users = numbers.length > 0 ? await this.users.findMany(unique(numbers.map((n) => n.userId)), on) : [];
-    const held = await this.prospects.holdingAny(froms, on);
-    // The last message each rep line sent to each matched number (what a reply answers): one
-    // indexed LIMIT 1 per conversation, never the pair's whole history.
-    const matched = new Set(held.map((h) => h.e164));
-    const asked = uniquePairs(pairs.filter((p) => matched.has(p.from)));
-    const outbound = await this.messages.lastOutbound(asked, on);
+    // two independent chains, asked for together: on PostgreSQL their statements share round trips
+    const [{ numbers, users }, { held, outbound }] = await Promise.all([
+      this.numbers.byPhoneNumbers(tos, on).then(async (numbers) => ({
+        numbers,
+        users: numbers.length > 0 ? await this.users.findMany(unique(numbers.map((n) => n.userId)), on) : [],
+      })),
+      this.prospects.holdingAny(froms, on).then(async (held) => {
+        // The last message each rep line sent to each matched number (what a reply answers): one
+        // indexed LIMIT 1 per conversation, never the pair's whole history.
+        const matched = new Set(held.map((h) => h.e164));
+        return { held, outbound: await this.messages.lastOutbound(uniquePairs(pairs.filter((p) => matched.has(p.from))), on) };
+      }),
+    ]);
 
     const numberByPhone = new Map(numbers.map((n) => [n.phoneNumber, n]));
     const userById = new Map(users.map((u) => [u.id, u]));

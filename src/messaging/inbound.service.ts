@@ -208,15 +208,24 @@ export class InboundService {
   }
 
   private async recordBatch(tx: Tx, batch: Pending[]): Promise<InboundResult[]> {
-    const sids = batch.map((item) => item.sms.messageSid);
-    const seen = await this.messages.storedSids(tx, sids);
+    // asked for together (PostgreSQL: one round trip); a replay's conversation, matched for
+    // nothing, is rare
+    const [seen, conversations] = await Promise.all([
+      this.messages.storedSids(
+        tx,
+        batch.map((item) => item.sms.messageSid),
+      ),
+      this.matcher.matchMany(
+        tx,
+        batch.map((item) => item.sms),
+      ),
+    ]);
     const fresh: Pending[] = [];
     for (const item of batch) {
       if (seen.has(item.sms.messageSid)) continue;
       seen.add(item.sms.messageSid);
       fresh.push(item);
     }
-    const conversations = fresh.length > 0 ? await this.matcher.matchMany(tx, fresh.map((item) => item.sms)) : new Map<string, Conversation>();
     const now = nowIso();
     const written = new Map<Pending, { message: Message; conversation: Conversation }>();
     for (const item of fresh) {
@@ -224,9 +233,17 @@ export class InboundService {
       written.set(item, { message: inboundMessage(item.sms, item.classification, conversation, now), conversation });
     }
     const entries = [...written.values()];
-    await this.insertReplies(tx, entries.map((e) => e.message), now);
     const notified = entries.filter((e) => e.message.userId);
-    const views = await this.notifications.createForReplies(tx, notificationsFor(notified));
+    // The writes are independent: asked for together. On PostgreSQL a refused one (a sid another
+    // writer stored meanwhile) fails the ones behind it too, and the batch rejects with its error.
+    const [, views] = await Promise.all([
+      this.insertReplies(
+        tx,
+        entries.map((e) => e.message),
+        now,
+      ),
+      this.notifications.createForReplies(tx, notificationsFor(notified)),
+    ]);
     const viewByMessage = new Map(notified.map((e, i) => [e.message.id, views[i]]));
 
     return batch.map((item): InboundResult => {
@@ -248,8 +265,14 @@ export class InboundService {
     // rows in MessageSid order: two batches holding the same sids (a delivery and its retry) then
     // take their unique-index entries in the same order, so one waits for the other instead of both
     // waiting on each other (a deadlock)
-    await this.messages.insert(tx, [...messages].sort((a, b) => bySid(a.providerSid, b.providerSid)));
-    await this.outboxStore.enqueue(tx, messages.map((m) => ({ kind: 'task_upsert' as const, aggregateId: m.id })), now);
+    await Promise.all([
+      this.messages.insert(tx, [...messages].sort((a, b) => bySid(a.providerSid, b.providerSid))),
+      this.outboxStore.enqueue(
+        tx,
+        messages.map((m) => ({ kind: 'task_upsert' as const, aggregateId: m.id })),
+        now,
+      ),
+    ]);
   }
 
   // ---- after the commit ----------------------------------------------------------------------

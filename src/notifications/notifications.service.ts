@@ -50,8 +50,7 @@ export class NotificationsService {
       createdAt: reply.createdAt ?? now,
       readAt: null,
     }));
-    await this.store.insert(tx, rows);
-    await this.relay.announce(tx, rows);
+    await Promise.all([this.store.insert(tx, rows), this.relay.announce(tx, rows)]);
     return rows.map(toNotificationView);
   }
 
