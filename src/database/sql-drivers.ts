@@ -219,17 +219,17 @@ class PostgresTransaction extends SqlSession implements SqlTransaction {
     super();
     this.statements = new PostgresSql(client, names);
   }
-  async query<T extends object = SqlRow>(text: string, params?: readonly SqlValue[]): Promise<T[]> {
-    return (await Promise.all([this.begun, this.statements.query<T>(text, params)]))[1];
+  query<T extends object = SqlRow>(text: string, params?: readonly SqlValue[]): Promise<T[]> {
+    return this.afterBegin(this.statements.query<T>(text, params));
   }
-  async run(text: string, params?: readonly SqlValue[]): Promise<number> {
-    return (await Promise.all([this.begun, this.statements.run(text, params)]))[1];
+  run(text: string, params?: readonly SqlValue[]): Promise<number> {
+    return this.afterBegin(this.statements.run(text, params));
   }
   async exec(text: string): Promise<void> {
-    await Promise.all([this.begun, this.statements.exec(text)]);
+    await this.afterBegin(this.statements.exec(text));
   }
   async commit(): Promise<void> {
-    await Promise.all([this.begun, this.client.query('COMMIT')]);
+    await this.afterBegin(this.client.query('COMMIT'));
   }
   async rollback(): Promise<void> {
     try {
@@ -241,6 +241,10 @@ class PostgresTransaction extends SqlSession implements SqlTransaction {
   }
   release(): void {
     this.client.release(this.broken);
+  }
+  /** a statement's answer, once BEGIN's came too (the statement was sent without waiting for it) */
+  private async afterBegin<T>(answer: Promise<T>): Promise<T> {
+    return (await Promise.all([this.begun, answer]))[1];
   }
 }
 

@@ -211,14 +211,8 @@ export class InboundService {
     // asked for together (PostgreSQL: one round trip); a replay's conversation, matched for
     // nothing, is rare
     const [seen, conversations] = await Promise.all([
-      this.messages.storedSids(
-        tx,
-        batch.map((item) => item.sms.messageSid),
-      ),
-      this.matcher.matchMany(
-        tx,
-        batch.map((item) => item.sms),
-      ),
+      this.messages.storedSids(tx, batch.map((item) => item.sms.messageSid)),
+      this.matcher.matchMany(tx, batch.map((item) => item.sms)),
     ]);
     const fresh: Pending[] = [];
     for (const item of batch) {
@@ -237,11 +231,7 @@ export class InboundService {
     // The writes are independent: asked for together. On PostgreSQL a refused one (a sid another
     // writer stored meanwhile) fails the ones behind it too, and the batch rejects with its error.
     const [, views] = await Promise.all([
-      this.insertReplies(
-        tx,
-        entries.map((e) => e.message),
-        now,
-      ),
+      this.insertReplies(tx, entries.map((e) => e.message), now),
       this.notifications.createForReplies(tx, notificationsFor(notified)),
     ]);
     const viewByMessage = new Map(notified.map((e, i) => [e.message.id, views[i]]));
@@ -267,11 +257,7 @@ export class InboundService {
     // waiting on each other (a deadlock)
     await Promise.all([
       this.messages.insert(tx, [...messages].sort((a, b) => bySid(a.providerSid, b.providerSid))),
-      this.outboxStore.enqueue(
-        tx,
-        messages.map((m) => ({ kind: 'task_upsert' as const, aggregateId: m.id })),
-        now,
-      ),
+      this.outboxStore.enqueue(tx, messages.map((m) => ({ kind: 'task_upsert' as const, aggregateId: m.id })), now),
     ]);
   }
 
