@@ -40,6 +40,7 @@ const COLUMNS = {
 
 const COLUMN_NAMES = Object.keys(COLUMNS) as (keyof typeof COLUMNS)[];
 const SELECT_ALL = `SELECT ${COLUMN_NAMES.join(', ')} FROM messages`;
+const PAGE_COLUMNS = COLUMN_NAMES.map((c) => `m.${c}`).join(', ');
 
 /** A queued message the provider took: its sid, status and next delivery check. */
 export interface AcceptedSend {
@@ -103,19 +104,13 @@ export class MessagesStore {
 
   /**
    * One page of the messages on any of these legs: the `limit` newest before the cursor, oldest
-   * first. Two bounded reads: the page's ids through the legs' indexes, then those rows by id.
+   * first. One bounded read: the page's ids through the legs' indexes, joined to their rows by id.
    */
   async threadPage(legs: ThreadLeg[], before: ThreadCursor | null, limit: number): Promise<ThreadPage<Message>> {
     if (legs.length === 0) return { messages: [], next: null };
     const q = threadPageQuery(legs, before, limit + 1);
-    const rows = await this.sql.query<ThreadRow>(q.text, q.params);
-    const shown = rows.slice(0, limit);
-    const found = shown.length > 0 ? await this.byIds(shown.map((r) => r.id)) : [];
-    const byId = new Map(found.map((m) => [m.id, m]));
-    const messages = shown
-      .map((r) => byId.get(r.id))
-      .filter((m): m is Message => m !== undefined)
-      .reverse();
+    const rows = await this.sql.query(`SELECT ${PAGE_COLUMNS} FROM (${q.text}) page JOIN messages m ON m.id = page.id ORDER BY page.created_at DESC, page.id DESC`, q.params);
+    const messages = rows.slice(0, limit).map(toMessage).reverse();
     const oldest = messages[0];
     return { messages, next: rows.length > limit && oldest ? { createdAt: oldest.createdAt, id: oldest.id } : null };
   }
@@ -370,11 +365,6 @@ function lastOutboundQuery(pairs: ConversationPair[]): { text: string; params: S
 }
 
 const DIRECTION_IS: Record<MessageDirection, string> = { inbound: "direction = 'inbound'", outbound: "direction = 'outbound'" };
-
-interface ThreadRow {
-  id: string;
-  created_at: string;
-}
 
 /**
  * The ids of one page of a thread, newest first: each leg walks its index backwards from the
