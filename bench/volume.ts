@@ -52,7 +52,7 @@ const FULL_THREAD = THREAD_PAGE_DEFAULT + 1;
 const ROOT = join(__dirname, '..', '..');
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const measures = (what: 'sends' | 'inbound' | 'thread') => !ONLY || ONLY.includes(what);
-const SKIPPED: LoadFigure = { perSecond: NaN, runs: [], p50: NaN, p99: NaN, cpuMs: NaN, answered: 0, errors: 0 };
+const SKIPPED: LoadFigure = { perSecond: NaN, runs: [], p99Runs: [], p50: NaN, p99: NaN, cpuMs: NaN, answered: 0, errors: 0 };
 
 /** A server under load: a service, or the machine's reference (bench/volume/reference-server.ts). */
 interface LoadTarget {
@@ -222,7 +222,7 @@ async function measure(subjects: Subject[], twilio: TwilioStandIn, reference: Lo
   const inbound = measures('inbound') ? await figures('inbound', inboundTargets, (t) => (isSubject(t) ? answer(t) : () => reply(t)(pick(PROSPECTS))), 200) : inboundTargets.map(() => SKIPPED);
   const referenceFigure = reference ? inbound[subjects.length] : null;
   const base = (i: number) => ({ messages: subjects[i].messages, sends: sends[i], inbound: inbound[i] });
-  if (!measures('thread')) return { volumes: subjects.map((_, i) => ({ ...base(i), thread: { p50: NaN, p99: NaN, samples: 0 }, threadUnderLoad: SKIPPED, loadAverage: loadavg() })), reference: referenceFigure };
+  if (!measures('thread')) return { volumes: subjects.map((_, i) => ({ ...base(i), thread: { p50: NaN, p99: NaN, p99Runs: [], samples: 0 }, threadUnderLoad: SKIPPED, loadAverage: loadavg() })), reference: referenceFigure };
   const threads = new Map<Subject, number[]>();
   for (const subject of subjects) threads.set(subject, await fillThreads(subject.config, subject.baseUrl, reply(subject)));
   const page = (subject: Subject) => {
@@ -233,7 +233,7 @@ async function measure(subjects: Subject[], twilio: TwilioStandIn, reference: Lo
   // in runs taken by the volumes in turn, as sends and inbound are
   const one = await figures('thread page one at a time', subjects, page, 200, 1, THREAD_SECONDS);
   const loaded = await figures('thread pages', subjects, page, 200);
-  return { volumes: subjects.map((_, i) => ({ ...base(i), thread: { p50: one[i].p50, p99: one[i].p99, samples: one[i].answered }, threadUnderLoad: loaded[i], loadAverage: loadavg() })), reference: referenceFigure };
+  return { volumes: subjects.map((_, i) => ({ ...base(i), thread: { p50: one[i].p50, p99: one[i].p99, p99Runs: one[i].p99Runs, samples: one[i].answered }, threadUnderLoad: loaded[i], loadAverage: loadavg() })), reference: referenceFigure };
 }
 
 /**
@@ -317,7 +317,8 @@ async function quiesce(subjects: readonly LoadTarget[]): Promise<void> {
 
 /**
  * RUNS closed-loop runs of one request kind on every volume, the volumes taking turns (in reverse
- * order every other round, so none always follows the same one); per volume the median run, with
+ * order every other round, so none always follows the same one); per volume the median run's rate and
+ * the medians of the runs' p50 and p99, with
  * its service's CPU per answer.
  */
 async function figures<T extends LoadTarget>(name: string, subjects: readonly T[], shots: (subject: T) => () => Shot, expect: number, concurrency = CONCURRENCY, seconds = SECONDS): Promise<LoadFigure[]> {
@@ -358,8 +359,11 @@ function toFigure(runs: LoadResult[], cpuMs: number): LoadFigure {
   return {
     perSecond: mid.perSecond,
     runs: runs.map((r) => r.perSecond),
-    p50: mid.p50,
-    p99: mid.p99,
+    p99Runs: runs.map((r) => r.p99),
+    // each latency is the median of the runs' own, not the one run with the median rate: a single
+    // run's tail moves by tens of percent with the machine's moment
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
     cpuMs,
     answered: runs.reduce((sum, r) => sum + r.ok, 0),
     errors: runs.reduce((sum, r) => sum + Object.values(r.other).reduce((a, b) => a + b, 0), 0),

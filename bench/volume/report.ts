@@ -3,6 +3,8 @@ export interface LoadFigure {
   /** median of the runs */
   perSecond: number;
   runs: number[];
+  /** each run's p99, ms */
+  p99Runs: number[];
   p50: number;
   p99: number;
   /** service CPU (user + system) per answered request, ms */
@@ -18,7 +20,7 @@ export interface VolumeFigures {
   sends: LoadFigure;
   inbound: LoadFigure;
   /** one request at a time: what a rep opening a thread waits */
-  thread: { p50: number; p99: number; samples: number };
+  thread: { p50: number; p99: number; p99Runs: number[]; samples: number };
   /** the same page under c=32 */
   threadUnderLoad: LoadFigure;
   loadAverage: number[];
@@ -71,14 +73,15 @@ export function renderMarkdown(all: AllResults): string {
     '  (reversed every other round), so the machine\'s drift over the minutes of a bench',
     '  falls on every volume alike; the load of one run adds rows too.',
     '- Load: a closed loop of `concurrency` keep-alive connections (autocannon-like, node:http),',
-    '  warm-up first, then `runs` × `seconds`; the figure is the median run.',
+    '  warm-up first, then `runs` × `seconds`; a rate is the median run\'s, a p50 or p99 the median',
+    '  of the runs\' p50s or p99s.',
     '  - **sends/s**: `POST /api/messages` answered 201 (auth, validation, the whole gate, message +',
     '    outbox, Twilio create through the SDK to the stand-in, the sid write).',
     '  - **inbound/s**: `POST /webhooks/twilio/sms` signed as Twilio signs, answered 200 (signature,',
     '    duplicate check, conversation match, message + outbox + notification), each a reply to one of',
     '    the texts the same service sent in the sends phase (that rep\'s number, that prospect).',
     '  - **thread page**: `GET /api/prospects/{id}/messages` (50 a page) one request at a time',
-    '    (p50/p99 of what a rep waits: the median run, `runs` × 10 s), and under the same c=32 load;',
+    '    (p50/p99 of what a rep waits: medians of `runs` × 10 s), and under the same c=32 load;',
     '    the threads of 1,000 prospects,',
     '    the same at every volume, each holding more than a page (on the empty database they are first',
     '    topped up with replies through the webhook), so every volume is measured on full pages.',
@@ -130,8 +133,8 @@ function engineSection(r: EngineResults): string[] {
         `${ms(v.thread.p50)} / ${ms(v.thread.p99)} | ${int(v.threadUnderLoad.perSecond)} (${ms(v.threadUnderLoad.p99)}) | ${v.sends.cpuMs.toFixed(2)} / ${v.inbound.cpuMs.toFixed(2)} | ${int(1000 / v.sends.cpuMs)} / ${int(1000 / v.inbound.cpuMs)} | ${v.loadAverage[0].toFixed(1)} |`,
     ),
     '',
-    'Runs (each figure\'s individual runs, per second): ' +
-      r.volumes.map((v) => `${int(v.messages)} messages: sends ${v.sends.runs.map(int).join(', ')}; inbound ${v.inbound.runs.map(int).join(', ')}`).join(' — '),
+    'Runs (each figure\'s individual runs, per second; the thread page\'s p99 in ms): ' +
+      r.volumes.map((v) => `${int(v.messages)} messages: sends ${v.sends.runs.map(int).join(', ')}; inbound ${v.inbound.runs.map(int).join(', ')}; thread page p99 one at a time ${(v.thread.p99Runs ?? []).map(ms).join(', ')}`).join(' — '),
     '',
     ...referenceLines(r),
     '```',
