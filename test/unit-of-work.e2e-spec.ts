@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -114,6 +115,23 @@ describe.each(backends)('UnitOfWork and Sql on %s', (_name, makeBackend) => {
     expect(isUniqueViolation((refused as PromiseRejectedResult).reason)).toBe(true);
     expect(other.status).toBe('fulfilled');
     expect(await ids()).toEqual(['a', 'b', 'e']);
+  });
+
+  // PostgreSQL only: on SQLite a statement is a call into the library, not a write to a socket
+  (_name === 'PostgreSQL' ? it : it.skip)('sends BEGIN and the statements asked for with it in one write, COMMIT in the next', async () => {
+    const writes = jest.spyOn(Socket.prototype, 'write');
+    const flushes = [jest.spyOn(Socket.prototype as unknown as { _write: () => void }, '_write'), jest.spyOn(Socket.prototype as unknown as { _writev: () => void }, '_writev')];
+    try {
+      await uow.unit((tx) => Promise.all([insert(tx, 'a'), insert(tx, 'b', 2)]));
+      // pg writes each protocol message of BEGIN, the two INSERTs and COMMIT on its own
+      expect(writes.mock.calls.length).toBeGreaterThan(4);
+      // and the socket passes them to the kernel in two writes
+      expect(flushes.reduce((n, spy) => n + spy.mock.calls.length, 0)).toBe(2);
+    } finally {
+      writes.mockRestore();
+      for (const spy of flushes) spy.mockRestore();
+    }
+    expect(await ids()).toEqual(['a', 'b']);
   });
 
   it('a unit that fails on the row of a unit before it in its transaction is answered once that row is committed', async () => {

@@ -134,7 +134,7 @@ function engineSection(r: EngineResults): string[] {
     ),
     '',
     'Runs (each figure\'s individual runs, per second; the thread page\'s p99 in ms): ' +
-      r.volumes.map((v) => `${int(v.messages)} messages: sends ${v.sends.runs.map(int).join(', ')}; inbound ${v.inbound.runs.map(int).join(', ')}; thread page p99 one at a time ${(v.thread.p99Runs ?? []).map(ms).join(', ')}`).join(' — '),
+      r.volumes.map((v) => `${int(v.messages)} messages: sends ${v.sends.runs.map(int).join(', ')}; inbound ${v.inbound.runs.map(int).join(', ')}; thread page p99 one at a time ${v.thread.p99Runs.map(ms).join(', ')}`).join(' — '),
     '',
     ...referenceLines(r),
     '```',

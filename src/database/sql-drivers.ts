@@ -220,19 +220,16 @@ class PostgresTransaction extends SqlSession implements SqlTransaction {
     this.statements = new PostgresSql(client, names);
   }
   query<T extends object = SqlRow>(text: string, params?: readonly SqlValue[]): Promise<T[]> {
-    holdWrites(this.client);
-    return this.afterBegin(this.statements.query<T>(text, params));
+    return this.send(() => this.statements.query<T>(text, params));
   }
   run(text: string, params?: readonly SqlValue[]): Promise<number> {
-    holdWrites(this.client);
-    return this.afterBegin(this.statements.run(text, params));
+    return this.send(() => this.statements.run(text, params));
   }
   async exec(text: string): Promise<void> {
-    holdWrites(this.client);
-    await this.afterBegin(this.statements.exec(text));
+    await this.send(() => this.statements.exec(text));
   }
   async commit(): Promise<void> {
-    await this.afterBegin(this.client.query('COMMIT'));
+    await this.send(() => this.client.query('COMMIT'));
   }
   async rollback(): Promise<void> {
     try {
@@ -245,17 +242,15 @@ class PostgresTransaction extends SqlSession implements SqlTransaction {
   release(): void {
     this.client.release(this.broken);
   }
-  /** a statement's answer, once BEGIN's came too (the statement was sent without waiting for it) */
-  private async afterBegin<T>(answer: Promise<T>): Promise<T> {
-    return (await Promise.all([this.begun, answer]))[1];
+  /**
+   * Sends a statement in this burst's packet (holdWrites) and answers once BEGIN's answer came too
+   * (the statement was sent without waiting for it).
+   */
+  private async send<T>(statement: () => Promise<T>): Promise<T> {
+    holdWrites(this.client);
+    return (await Promise.all([this.begun, statement()]))[1];
   }
 }
-
-interface CorkableStream {
-  cork(): void;
-  uncork(): void;
-}
-const held = new WeakSet<CorkableStream>();
 
 /**
  * Holds a connection's outgoing bytes until the statements asked for in this burst (this callback
@@ -264,17 +259,12 @@ const held = new WeakSet<CorkableStream>();
  * server's process, as much CPU as a simple statement.
  */
 function holdWrites(client: PoolClient): void {
-  const stream = (client as unknown as { connection?: { stream?: Partial<CorkableStream> } }).connection?.stream;
-  if (!stream?.cork || !stream.uncork) return;
-  const corkable = stream as CorkableStream;
-  if (held.has(corkable)) return;
-  held.add(corkable);
-  corkable.cork();
+  const stream = client.connection.stream;
+  // corked already means held by this burst: pg's own cork around a statement never outlasts the call
+  if (stream.writableCorked > 0) return;
+  stream.cork();
   // ticks queued now run once the microtasks started from here have all run
-  process.nextTick(() => {
-    held.delete(corkable);
-    corkable.uncork();
-  });
+  process.nextTick(() => stream.uncork());
 }
 
 function postgresDriver(dataSource: DataSource): SqlDriver {
